@@ -1,0 +1,219 @@
+"""City relations (twin towns, partner cities, sister cities), their agreements and ongoing activities."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from cooperation.core.constraints import FieldCheckConstraint, not_before
+from cooperation.organisation.choices import COMMITTEE_KINDS, BodyKind
+from cooperation.organisation.models import decision_errors
+
+from .choices import AgreementKind, RelationKind, RelationStatus
+
+NO_COMMITTEE = _("Decision: a committee (nämnd) or company board may not conclude twin-town or partner-city agreements.")
+
+# What each relation kind needs: the bodies that may decide it, and the message when another body did.
+RELATION_DECISIONS = {
+    RelationKind.TWIN_TOWN: (
+        {BodyKind.COUNCIL},
+        _("Decision: a twin town is decided by the municipal council (KF); choose a KF decision."),
+    ),
+    RelationKind.PARTNER_CITY: (
+        {BodyKind.EXECUTIVE_BOARD},
+        _("Decision: a partner city is decided by the executive board (KS); choose a KS decision."),
+    ),
+}
+
+AGREEMENT_DECISIONS = {
+    AgreementKind.TWIN_TOWN: (
+        {BodyKind.COUNCIL},
+        _("Decision: a twin-town agreement is decided by the municipal council (KF); choose a KF decision."),
+    ),
+    AgreementKind.PARTNER_CITY: (
+        {BodyKind.EXECUTIVE_BOARD},
+        _("Decision: a partner-city agreement is decided by the executive board (KS); choose a KS decision."),
+    ),
+    AgreementKind.SISTER_CITY: (
+        {BodyKind.EXECUTIVE_BOARD},
+        _("Decision: a sister-city agreement is signed by the executive board (KS); choose a KS decision."),
+    ),
+}
+
+
+class CityRelation(models.Model):
+    """The municipality's relation with a city or region abroad."""
+
+    city = models.CharField(_("city or region"), max_length=200)
+    country = CountryField(_("country"))
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=RelationKind.choices,
+        help_text=_("Twin towns are decided by KF, partner cities by KS; a committee may conclude neither."),
+    )
+    status = models.CharField(_("status"), max_length=10, choices=RelationStatus.choices, default=RelationStatus.ACTIVE)
+    decision = models.ForeignKey(
+        "organisation.Decision",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="established_city_relations",
+        verbose_name=_("decision"),
+        help_text=_("The decision that established the relation."),
+    )
+    since_year = models.PositiveSmallIntegerField(_("since (year)"), null=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    priority_areas = models.TextField(_("priority areas"), blank=True)
+    responsible_body = models.ForeignKey(
+        "organisation.Body",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="city_relations",
+        verbose_name=_("responsible body"),
+    )
+    units = models.ManyToManyField(
+        "organisation.Unit",
+        blank=True,
+        related_name="city_relations",
+        verbose_name=_("units doing the ongoing work"),
+    )
+    goals = models.ManyToManyField(
+        "organisation.PolicyGoal", blank=True, related_name="city_relations", verbose_name=_("municipal goals")
+    )
+    sdgs = models.ManyToManyField(
+        "core.SustainableDevelopmentGoal", blank=True, related_name="city_relations", verbose_name=_("Agenda 2030 goals")
+    )
+    last_incoming_meeting_on = models.DateField(_("last meeting here"), null=True, blank=True)
+    last_outgoing_meeting_on = models.DateField(_("last meeting there"), null=True, blank=True)
+    next_incoming_meeting_on = models.DateField(_("next meeting here"), null=True, blank=True)
+    next_outgoing_meeting_on = models.DateField(_("next meeting there"), null=True, blank=True)
+    next_review_on = models.DateField(
+        _("next review"), null=True, blank=True, help_text=_("Evaluation and review as the executive board decides.")
+    )
+    ended_on = models.DateField(_("ended on"), null=True, blank=True)
+    end_reason = models.TextField(_("reason for ending"), blank=True)
+    end_decision = models.ForeignKey(
+        "organisation.Decision",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ended_city_relations",
+        verbose_name=_("decision to end"),
+    )
+    history = HistoricalRecords(m2m_fields=[units, goals, sdgs])
+
+    class Meta:
+        ordering = ["city"]
+        verbose_name = _("city relation")
+        verbose_name_plural = _("city relations")
+        constraints = [
+            FieldCheckConstraint(
+                condition=~models.Q(status=RelationStatus.ENDED) | models.Q(ended_on__isnull=False),
+                name="ended_city_relation_has_end_date",
+                field="ended_on",
+                violation_error_message=_("Ended on: an ended relation needs the date it ended."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.city} ({self.get_kind_display()})"
+
+    def clean(self):
+        errors = {}
+        if self.kind in RELATION_DECISIONS:
+            kinds, message = RELATION_DECISIONS[self.kind]
+            errors |= decision_errors("decision", self.decision, kinds, message, NO_COMMITTEE)
+            if self.end_decision is not None:
+                errors |= decision_errors("end_decision", self.end_decision, kinds, message, NO_COMMITTEE)
+        if self.kind == RelationKind.TWIN_TOWN and self.status == RelationStatus.ENDED and self.end_decision is None:
+            errors["end_decision"] = _("Decision to end: only the municipal council (KF) can end a twin town.")
+        if self.ended_on and self.since_year and self.ended_on.year < self.since_year:
+            errors["ended_on"] = _("Ended on: the relation cannot end before the year it started.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_partner(self) -> bool:
+        from .choices import PARTNER_KINDS
+
+        return self.kind in PARTNER_KINDS and self.status != RelationStatus.ENDED
+
+
+class Agreement(models.Model):
+    """A signed agreement, memorandum or declaration under a city relation."""
+
+    relation = models.ForeignKey(CityRelation, models.CASCADE, related_name="agreements", verbose_name=_("city relation"))
+    kind = models.CharField(_("kind"), max_length=20, choices=AgreementKind.choices)
+    title = models.CharField(_("title"), max_length=300)
+    decision = models.ForeignKey(
+        "organisation.Decision",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agreements",
+        verbose_name=_("decision"),
+        help_text=_("Partner-city agreements and sister-city declarations are decided by KS, twin-town agreements by KF."),
+    )
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    priority_areas = models.TextField(_("priority areas"), blank=True)
+    document = models.FileField(_("document"), upload_to="agreements/%Y/", blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["relation", "-valid_from"]
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
+        constraints = [
+            not_before(
+                "valid_from", "valid_until", "agreement_valid_until_not_before_valid_from",
+                _("Valid until: the end date cannot be before the start date."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        errors = {}
+        if self.kind in AGREEMENT_DECISIONS:
+            kinds, message = AGREEMENT_DECISIONS[self.kind]
+            errors = decision_errors("decision", self.decision, kinds, message, NO_COMMITTEE)
+        elif self.relation_id and self.relation.kind in RELATION_DECISIONS and self.decision is not None:
+            if self.decision.body.kind in COMMITTEE_KINDS:
+                errors = {"decision": NO_COMMITTEE}
+        if errors:
+            raise ValidationError(errors)
+
+
+class CityActivity(models.Model):
+    """An activity under a city relation, carried out by one of the units doing the ongoing work."""
+
+    relation = models.ForeignKey(CityRelation, models.CASCADE, related_name="activities", verbose_name=_("city relation"))
+    unit = models.ForeignKey("organisation.Unit", models.PROTECT, related_name="city_activities", verbose_name=_("unit"))
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    video_conferencing_considered = models.BooleanField(
+        _("video conferencing considered"),
+        default=False,
+        help_text=_("The policy asks units to consider video or web conferencing and follow the travel policy."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-start_date"]
+        verbose_name = _("activity under a city relation")
+        verbose_name_plural = _("activities under city relations")
+        constraints = [
+            not_before("start_date", "end_date", "city_activity_end_not_before_start",
+                       _("End date: the end date cannot be before the start date.")),
+        ]
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,40 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Area(models.TextChoices):
+    """The five coordination areas (Göteborg 5.3)."""
+
+    CITIES = "cities", _("cities")
+    NETWORKS = "networks", _("organisations and networks")
+    MONITORING = "monitoring", _("monitoring and advocacy")
+    PROJECTS = "projects", _("international projects")
+    VISITS = "visits", _("visits")
+
+
+class NoticeState(models.TextChoices):
+    SUBMITTED = "submitted", _("submitted")
+    UNDER_REVIEW = "under_review", _("under review")
+    ACKNOWLEDGED = "acknowledged", _("acknowledged")
+    INFO_REQUESTED = "info_requested", _("more information requested")
+    CLOSED = "closed", _("closed")
+
+
+# The moves a notice may make: the office reviews it, acknowledges it or asks for more, the submitter answers.
+TRANSITIONS = {
+    NoticeState.SUBMITTED: {NoticeState.UNDER_REVIEW, NoticeState.CLOSED},
+    NoticeState.UNDER_REVIEW: {NoticeState.ACKNOWLEDGED, NoticeState.INFO_REQUESTED, NoticeState.CLOSED},
+    NoticeState.INFO_REQUESTED: {NoticeState.UNDER_REVIEW, NoticeState.CLOSED},
+    NoticeState.ACKNOWLEDGED: {NoticeState.CLOSED},
+    NoticeState.CLOSED: set(),
+}
+
+OPEN_STATES = frozenset({NoticeState.SUBMITTED, NoticeState.UNDER_REVIEW, NoticeState.INFO_REQUESTED})
+
+
+class EventKind(models.TextChoices):
+    SUBMITTED = "submitted", _("submitted")
+    STATE_CHANGED = "state_changed", _("state changed")
+    ASSIGNED = "assigned", _("assigned")
+    COMMENT = "comment", _("comment")
+    ITEM_CHANGED = "item_changed", _("the item changed")

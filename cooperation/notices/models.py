@@ -1,0 +1,132 @@
+"""Coordination notices: the central office is informed of activities within the coordinated areas."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .choices import OPEN_STATES, TRANSITIONS, Area, EventKind, NoticeState
+
+ITEM_FIELDS = ("project", "visit", "membership", "city_relation", "consultation")
+
+
+class NoticeQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(state__in=OPEN_STATES)
+
+
+class Notice(models.Model):
+    """A coordination notice (samordningsanmälan) about one item, or free-standing."""
+
+    number = models.CharField(_("number"), max_length=20, unique=True, editable=False)
+    area = models.CharField(_("coordination area"), max_length=20, choices=Area.choices)
+    unit = models.ForeignKey("organisation.Unit", models.PROTECT, related_name="notices", verbose_name=_("unit"))
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="submitted_notices",
+        verbose_name=_("submitted by"),
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="assigned_notices",
+        verbose_name=_("handled by"),
+    )
+    summary = models.TextField(_("summary"))
+    state = models.CharField(_("state"), max_length=20, choices=NoticeState.choices, default=NoticeState.SUBMITTED)
+    is_automatic = models.BooleanField(_("raised automatically"), default=False)
+    created_at = models.DateTimeField(_("submitted at"), default=timezone.now)
+    project = models.ForeignKey(
+        "projects.Project", models.CASCADE, null=True, blank=True, related_name="notices", verbose_name=_("project")
+    )
+    visit = models.ForeignKey(
+        "visits.Visit", models.CASCADE, null=True, blank=True, related_name="notices", verbose_name=_("visit")
+    )
+    membership = models.ForeignKey(
+        "networks.Membership", models.CASCADE, null=True, blank=True, related_name="notices", verbose_name=_("membership")
+    )
+    city_relation = models.ForeignKey(
+        "cities.CityRelation", models.CASCADE, null=True, blank=True, related_name="notices",
+        verbose_name=_("city relation"),
+    )
+    consultation = models.ForeignKey(
+        "consultations.Consultation", models.CASCADE, null=True, blank=True, related_name="notices",
+        verbose_name=_("consultation"),
+    )
+    history = HistoricalRecords()
+
+    objects = NoticeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("coordination notice")
+        verbose_name_plural = _("coordination notices")
+
+    def __str__(self):
+        return f"{self.number}: {self.summary[:60]}"
+
+    @property
+    def item(self):
+        return next((getattr(self, field) for field in ITEM_FIELDS if getattr(self, f"{field}_id")), None)
+
+    def clean(self):
+        chosen = [field for field in ITEM_FIELDS if getattr(self, f"{field}_id")]
+        if len(chosen) > 1:
+            raise ValidationError({chosen[1]: _("Concerns: a notice concerns one item at most.")})
+
+    def save(self, *args, **kwargs):
+        if not self.number:
+            self.number = self.next_number(self.created_at.year)
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def next_number(year: int) -> str:
+        """The year and a running number, as the office refers to notices: 2026-041."""
+        last = Notice.objects.filter(number__startswith=f"{year}-").order_by("-number").values_list("number", flat=True).first()
+        sequence = int(last.split("-")[1]) + 1 if last else 1
+        return f"{year}-{sequence:03d}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in OPEN_STATES
+
+    def can_move_to(self, state: str) -> bool:
+        return state in TRANSITIONS[NoticeState(self.state)]
+
+    @transaction.atomic
+    def move_to(self, state: str, actor, comment: str = "") -> "NoticeEvent":
+        """Move the notice to `state`, recording who, when and why; illegal moves are refused."""
+        if not self.can_move_to(state):
+            raise ValidationError(
+                {"state": _("State: a notice cannot go from “{current}” to “{new}”.").format(
+                    current=self.get_state_display(), new=NoticeState(state).label)}
+            )
+        event = self.events.create(
+            kind=EventKind.STATE_CHANGED, actor=actor, from_state=self.state, to_state=state, comment=comment
+        )
+        self.state = state
+        self._history_user = actor
+        self.save(update_fields=["state"])
+        return event
+
+
+class NoticeEvent(models.Model):
+    """One step in a notice's trail: who did what, when, with a comment."""
+
+    notice = models.ForeignKey(Notice, models.CASCADE, related_name="events", verbose_name=_("notice"))
+    kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("by")
+    )
+    created_at = models.DateTimeField(_("at"), default=timezone.now)
+    from_state = models.CharField(_("from"), max_length=20, choices=NoticeState.choices, blank=True)
+    to_state = models.CharField(_("to"), max_length=20, choices=NoticeState.choices, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("notice event")
+        verbose_name_plural = _("notice events")
+
+    def __str__(self):
+        return f"{self.notice.number} {self.get_kind_display()} {self.created_at:%Y-%m-%d %H:%M}"

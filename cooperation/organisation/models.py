@@ -1,0 +1,258 @@
+"""The municipality's bodies and units, its users and their roles, decisions, and its own policy and goals."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from cooperation.core.constraints import FieldCheckConstraint, not_before
+
+from .choices import BodyKind, GoalKind, Language, PolicyKind, Role, UnitKind
+
+
+class Municipality(models.Model):
+    """The kommun or stad whose portfolio this is."""
+
+    name = models.CharField(_("name"), max_length=200, help_text=_("As the municipality writes it, e.g. Göteborgs Stad."))
+    short_name = models.CharField(_("short name"), max_length=100)
+    slug = models.SlugField(_("slug"), unique=True)
+    website = models.URLField(_("website"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def central_office(self):
+        return self.units.filter(is_central_office=True).first()
+
+
+class Body(models.Model):
+    """A political body: KF, its presidium, KS, KSAU, a nämnd or a company board."""
+
+    municipality = models.ForeignKey(Municipality, models.CASCADE, related_name="bodies", verbose_name=_("municipality"))
+    name = models.CharField(_("name"), max_length=200)
+    abbreviation = models.CharField(
+        _("abbreviation"), max_length=40, blank=True, help_text=_("How decisions are cited, e.g. KF, KS, KSAU.")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=BodyKind.choices)
+    parent = models.ForeignKey(
+        "self", models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("part of")
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["municipality", "name"]
+        verbose_name = _("body")
+        verbose_name_plural = _("bodies")
+        constraints = [models.UniqueConstraint(fields=["municipality", "name"], name="body_unique_name")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def citation_name(self) -> str:
+        return self.abbreviation or self.name
+
+
+class Unit(models.Model):
+    """An administration or company where officials work; one unit per municipality is the central office."""
+
+    municipality = models.ForeignKey(Municipality, models.CASCADE, related_name="units", verbose_name=_("municipality"))
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=UnitKind.choices, default=UnitKind.ADMINISTRATION)
+    body = models.ForeignKey(
+        Body,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="units",
+        verbose_name=_("committee or board"),
+        help_text=_("The nämnd or company board the unit answers to."),
+    )
+    is_central_office = models.BooleanField(
+        _("central office"), default=False, help_text=_("Receives the coordination notices and supports KS.")
+    )
+    email = models.EmailField(_("e-mail"), blank=True, help_text=_("The unit's functional mailbox."))
+    is_active = models.BooleanField(_("active"), default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["municipality", "name"]
+        verbose_name = _("unit")
+        verbose_name_plural = _("units")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "name"], name="unit_unique_name"),
+            models.UniqueConstraint(
+                fields=["municipality"],
+                condition=models.Q(is_central_office=True),
+                name="one_central_office_per_municipality",
+                violation_error_message=_("The municipality already has a central office."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class User(AbstractUser):
+    """A person who signs in; what they may do follows from their role assignments."""
+
+    language = models.CharField(_("language"), max_length=5, choices=Language.choices, default=Language.SWEDISH)
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["last_name", "first_name", "username"]
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+    @property
+    def roles(self) -> set[str]:
+        return {assignment.role for assignment in self.role_assignments.all()}
+
+    def has_role(self, *roles: str) -> bool:
+        return bool(self.roles.intersection(roles))
+
+    def units(self):
+        return Unit.objects.filter(role_assignments__user=self).distinct()
+
+
+class RoleAssignment(models.Model):
+    """A user's role, for a unit where the role acts for one."""
+
+    user = models.ForeignKey(User, models.CASCADE, related_name="role_assignments", verbose_name=_("user"))
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    unit = models.ForeignKey(
+        Unit, models.CASCADE, null=True, blank=True, related_name="role_assignments", verbose_name=_("unit")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["user", "role"]
+        verbose_name = _("role assignment")
+        verbose_name_plural = _("role assignments")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "role", "unit"], name="role_assignment_unique"),
+            models.UniqueConstraint(
+                fields=["user", "role"], condition=models.Q(unit__isnull=True), name="role_assignment_unique_no_unit"
+            ),
+            FieldCheckConstraint(
+                condition=~models.Q(role__in=[Role.OFFICIAL, Role.CONTACT_PERSON]) | models.Q(unit__isnull=False),
+                name="unit_role_names_unit",
+                field="unit",
+                violation_error_message=_("Unit: a case officer or contact person acts for a unit; choose one."),
+            ),
+        ]
+
+    def __str__(self):
+        role = self.get_role_display()
+        return f"{self.user}: {role}, {self.unit}" if self.unit else f"{self.user}: {role}"
+
+
+class Decision(models.Model):
+    """A decision of KF, KS, KSAU or a nämnd, cited as officials cite it: KS 2012-06-05 § 173."""
+
+    body = models.ForeignKey(Body, models.PROTECT, related_name="decisions", verbose_name=_("decided by"))
+    date = models.DateField(_("date"))
+    paragraph = models.CharField(_("paragraph (§)"), max_length=20, blank=True)
+    case_number = models.CharField(
+        _("case number"), max_length=60, blank=True, help_text=_("As the municipality writes it, e.g. SLK-2023-01047.")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    summary = models.TextField(_("summary"), blank=True)
+    document_url = models.URLField(_("link to the minutes"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date", "body", "paragraph"]
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body", "date", "paragraph"],
+                condition=~models.Q(paragraph=""),
+                name="decision_unique_citation",
+                violation_error_message=_("This body already has a decision with that date and paragraph."),
+            ),
+        ]
+
+    def __str__(self):
+        citation = f"{self.body.citation_name} {self.date:%Y-%m-%d}"
+        return f"{citation} § {self.paragraph}" if self.paragraph else citation
+
+    @property
+    def body_kind(self) -> str:
+        return self.body.kind
+
+
+class Policy(models.Model):
+    """The municipality's policy, guidelines or strategy for international cooperation."""
+
+    municipality = models.ForeignKey(Municipality, models.CASCADE, related_name="policies", verbose_name=_("municipality"))
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=20, choices=PolicyKind.choices, default=PolicyKind.POLICY)
+    decision = models.ForeignKey(
+        Decision, models.PROTECT, null=True, blank=True, related_name="policies", verbose_name=_("adopting decision")
+    )
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    next_revision_on = models.DateField(_("next revision"), null=True, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    document_url = models.URLField(_("link to the document"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["municipality", "-valid_from"]
+        verbose_name = _("policy document")
+        verbose_name_plural = _("policy documents")
+        constraints = [
+            not_before(
+                "valid_from", "valid_until", "policy_valid_until_not_before_valid_from",
+                _("Valid until: the end date cannot be before the start date."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class PolicyGoal(models.Model):
+    """A goal, sub-goal, focus area or priority that the municipality's policy names."""
+
+    policy = models.ForeignKey(Policy, models.CASCADE, related_name="goals", verbose_name=_("policy document"))
+    parent = models.ForeignKey(
+        "self", models.CASCADE, null=True, blank=True, related_name="children", verbose_name=_("part of")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=GoalKind.choices, default=GoalKind.GOAL)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["policy", "kind", "order", "title"]
+        verbose_name = _("municipal goal")
+        verbose_name_plural = _("municipal goals")
+
+    def __str__(self):
+        return self.title
+
+
+def decision_errors(field: str, decision, allowed_kinds, message, committee_message=None) -> dict:
+    """The error, keyed by field, if `decision` is missing or not taken by a body of `allowed_kinds`."""
+    from .choices import COMMITTEE_KINDS
+
+    if decision is not None and committee_message and decision.body.kind in COMMITTEE_KINDS:
+        return {field: committee_message}
+    if decision is None or decision.body.kind not in allowed_kinds:
+        return {field: message}
+    return {}

@@ -1,0 +1,214 @@
+"""International projects: EU-funded or applying, with partners abroad, or funded by Sida, ICLD and others."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from cooperation.core.constraints import FieldCheckConstraint, not_before
+from cooperation.core.models import BilingualName, MoneyField
+
+from .choices import FundingKind, IcldPhase, PartnerKind, ProjectRole, ProjectStatus, TeamRole, TeamSide
+
+
+class FundingSource(BilingualName):
+    """Who funds a project: the EU, Sida, ICLD, a Nordic funder, the municipality's central funds …"""
+
+    code = models.SlugField(_("code"), max_length=40, primary_key=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=FundingKind.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["kind", "name_sv"]
+        verbose_name = _("funding source")
+        verbose_name_plural = _("funding sources")
+
+
+class Programme(models.Model):
+    """A funding programme, e.g. Interreg Europe, Horizon Europe or ICLD's municipal partnership programme."""
+
+    source = models.ForeignKey(FundingSource, models.PROTECT, related_name="programmes", verbose_name=_("funding source"))
+    name = models.CharField(_("name"), max_length=200)
+    period = models.CharField(_("programme period"), max_length=20, blank=True, help_text=_("E.g. 2021–2027."))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["source", "name"]
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+        constraints = [models.UniqueConstraint(fields=["source", "name", "period"], name="programme_unique")]
+
+    def __str__(self):
+        return f"{self.name} {self.period}".strip()
+
+
+class Project(models.Model):
+    """An international project owned by one unit."""
+
+    title = models.CharField(_("title"), max_length=300)
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    aim = models.TextField(_("aim"), blank=True)
+    owner = models.ForeignKey(
+        "organisation.Unit",
+        models.PROTECT,
+        related_name="projects",
+        verbose_name=_("owning unit"),
+        help_text=_("The unit owns the whole project: anchoring, assessment, budget, organisation, delivery, follow-up."),
+    )
+    participating_units = models.ManyToManyField(
+        "organisation.Unit", blank=True, related_name="participating_projects", verbose_name=_("participating units")
+    )
+    contact = models.ForeignKey(
+        "organisation.User",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contact_projects",
+        verbose_name=_("contact person"),
+    )
+    status = models.CharField(_("status"), max_length=10, choices=ProjectStatus.choices, default=ProjectStatus.IDEA)
+    funding_source = models.ForeignKey(
+        FundingSource, models.PROTECT, related_name="projects", verbose_name=_("funding source")
+    )
+    programme = models.ForeignKey(
+        Programme, models.PROTECT, null=True, blank=True, related_name="projects", verbose_name=_("programme")
+    )
+    call = models.CharField(_("call"), max_length=200, blank=True)
+    role = models.CharField(_("the municipality's role"), max_length=12, choices=ProjectRole.choices, default=ProjectRole.PARTNER)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    end_reason = models.TextField(_("reason for ending"), blank=True)
+    case_number = models.CharField(_("case number"), max_length=60, blank=True)
+    decision = models.ForeignKey(
+        "organisation.Decision",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="projects",
+        verbose_name=_("decision"),
+        help_text=_("The owning unit's committee decides its projects; KS decides the central internationalisation funds."),
+    )
+    currency = models.ForeignKey("core.Currency", models.PROTECT, default="SEK", related_name="+", verbose_name=_("currency"))
+    exchange_rate = models.DecimalField(
+        _("exchange rate to SEK"), max_digits=10, decimal_places=4, null=True, blank=True,
+        help_text=_("Kronor per unit of the currency, as used in the budget."),
+    )
+    total_budget = MoneyField(_("total budget"), null=True, blank=True)
+    municipality_share = MoneyField(_("the municipality's share"), null=True, blank=True)
+    external_funding = MoneyField(_("external funding granted"), null=True, blank=True)
+    own_contribution_cash = MoneyField(_("own contribution, cash"), null=True, blank=True)
+    own_contribution_in_kind = MoneyField(_("own contribution, in kind"), null=True, blank=True)
+    results = models.TextField(_("results against the programme's indicators"), blank=True)
+    benefit_risk_analysis = models.TextField(_("benefit and risk analysis"), blank=True)
+    partner_choice_grounds = models.TextField(_("grounds for choosing the partners"), blank=True)
+    democracy_considerations = models.TextField(
+        _("democracy and human rights"),
+        blank=True,
+        help_text=_("Where a partner country is not a democracy: how democracy and human rights are addressed."),
+    )
+    video_conferencing_considered = models.BooleanField(
+        _("digital meetings considered"), default=False, help_text=_("Near expertise before far, digital meetings when possible.")
+    )
+    icld_phase = models.CharField(_("ICLD phase"), max_length=10, choices=IcldPhase.choices, blank=True)
+    city_relation = models.ForeignKey(
+        "cities.CityRelation", models.SET_NULL, null=True, blank=True, related_name="projects", verbose_name=_("city relation")
+    )
+    membership = models.ForeignKey(
+        "networks.Membership", models.SET_NULL, null=True, blank=True, related_name="projects", verbose_name=_("network")
+    )
+    goals = models.ManyToManyField(
+        "organisation.PolicyGoal", blank=True, related_name="projects", verbose_name=_("municipal goals")
+    )
+    sdgs = models.ManyToManyField(
+        "core.SustainableDevelopmentGoal", blank=True, related_name="projects", verbose_name=_("Agenda 2030 goals")
+    )
+    history = HistoricalRecords(m2m_fields=[participating_units, goals, sdgs])
+
+    class Meta:
+        ordering = ["-start_date", "title"]
+        verbose_name = _("international project")
+        verbose_name_plural = _("international projects")
+        constraints = [
+            not_before("start_date", "end_date", "project_end_not_before_start",
+                       _("End date: the end date cannot be before the start date.")),
+            FieldCheckConstraint(
+                condition=models.Q(external_funding__isnull=True)
+                | models.Q(total_budget__isnull=False, external_funding__lte=models.F("total_budget")),
+                name="project_external_funding_within_budget",
+                field="external_funding",
+                violation_error_message=_("External funding granted: cannot exceed the total budget."),
+            ),
+            FieldCheckConstraint(
+                condition=models.Q(municipality_share__isnull=True)
+                | models.Q(total_budget__isnull=False, municipality_share__lte=models.F("total_budget")),
+                name="project_share_within_budget",
+                field="municipality_share",
+                violation_error_message=_("The municipality's share: cannot exceed the total budget."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.acronym}: {self.title}" if self.acronym else self.title
+
+    def clean(self):
+        errors = {}
+        if self.programme_id and self.funding_source_id and self.programme.source_id != self.funding_source_id:
+            errors["programme"] = _("Programme: the programme does not belong to the chosen funding source.")
+        if self.currency_id and self.currency_id != "SEK" and self.exchange_rate is None:
+            errors["exchange_rate"] = _("Exchange rate to SEK: give the rate used when the budget is not in kronor.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def co_financing_rate(self) -> Decimal | None:
+        """External funding as a percentage of the total budget, to one decimal."""
+        if not self.total_budget or self.external_funding is None:
+            return None
+        return (self.external_funding * 100 / self.total_budget).quantize(Decimal("0.1"))
+
+    @property
+    def own_contribution(self) -> Decimal:
+        return (self.own_contribution_cash or Decimal(0)) + (self.own_contribution_in_kind or Decimal(0))
+
+
+class ProjectPartner(models.Model):
+    """A partner in the project, abroad or at home."""
+
+    project = models.ForeignKey(Project, models.CASCADE, related_name="partners", verbose_name=_("project"))
+    name = models.CharField(_("organisation"), max_length=300)
+    city = models.CharField(_("city"), max_length=200, blank=True)
+    country = CountryField(_("country"))
+    kind = models.CharField(_("kind"), max_length=20, choices=PartnerKind.choices, default=PartnerKind.MUNICIPALITY)
+    is_lead = models.BooleanField(_("lead partner"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["project", "-is_lead", "name"]
+        verbose_name = _("project partner")
+        verbose_name_plural = _("project partners")
+
+    def __str__(self):
+        return self.name
+
+
+class ProjectTeamMember(models.Model):
+    """A member of an ICLD municipal-partnership team: politicians of majority and opposition, and officials."""
+
+    project = models.ForeignKey(Project, models.CASCADE, related_name="team", verbose_name=_("project"))
+    side = models.CharField(_("side"), max_length=12, choices=TeamSide.choices, default=TeamSide.MUNICIPALITY)
+    role = models.CharField(_("role"), max_length=12, choices=TeamRole.choices)
+    name = models.CharField(_("name"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["project", "side", "role", "name"]
+        verbose_name = _("team member")
+        verbose_name_plural = _("team members")
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,1 @@
+"""The reports are built from the registers; they keep no tables of their own."""
