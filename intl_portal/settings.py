@@ -163,3 +163,5 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+FIXTURE_DIRS = [BASE_DIR / "fixtures"]

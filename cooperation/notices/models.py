@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models.functions import Length
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -81,7 +82,12 @@ class Notice(models.Model):
     @staticmethod
     def next_number(year: int) -> str:
         """The year and a running number, as the office refers to notices: 2026-041."""
-        last = Notice.objects.filter(number__startswith=f"{year}-").order_by("-number").values_list("number", flat=True).first()
+        last = (
+            Notice.objects.filter(number__startswith=f"{year}-")
+            .order_by(Length("number").desc(), "-number")
+            .values_list("number", flat=True)
+            .first()
+        )
         sequence = int(last.split("-")[1]) + 1 if last else 1
         return f"{year}-{sequence:03d}"
 

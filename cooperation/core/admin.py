@@ -1,0 +1,34 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Currency, SustainableDevelopmentGoal
+
+admin.site.site_header = _("International cooperation")
+admin.site.site_title = _("International cooperation")
+admin.site.index_title = _("Administration")
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """The admin every domain model uses: a history view, 50 rows a page, related objects in the same query."""
+
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        # Also for the change, delete, history and autocomplete views, whose __str__ may follow these relations.
+        queryset = super().get_queryset(request)
+        if isinstance(self.list_select_related, list | tuple):
+            queryset = queryset.select_related(*self.list_select_related)
+        return queryset
+
+
+@admin.register(SustainableDevelopmentGoal)
+class SustainableDevelopmentGoalAdmin(HistoryAdmin):
+    list_display = ("number", "name_sv", "name_en")
+    search_fields = ("number", "name_sv", "name_en")
+
+
+@admin.register(Currency)
+class CurrencyAdmin(HistoryAdmin):
+    list_display = ("code", "name_sv", "name_en")
+    search_fields = ("code", "name_sv", "name_en")

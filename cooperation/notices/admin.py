@@ -1,0 +1,45 @@
+from django.contrib import admin
+
+from cooperation.core.admin import HistoryAdmin
+
+from .models import Notice, NoticeEvent
+
+
+class NoticeEventInline(admin.TabularInline):
+    """The notice's trail is written by the workflow, never by hand."""
+
+    model = NoticeEvent
+    fields = readonly_fields = ("created_at", "kind", "actor", "from_state", "to_state", "comment")
+    can_delete = False
+    extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Notice)
+class NoticeAdmin(HistoryAdmin):
+    list_display = ("number", "area", "unit", "state", "is_automatic", "submitted_by", "assigned_to", "created_at")
+    list_filter = ("area", "state", "is_automatic", ("unit", admin.RelatedOnlyFieldListFilter), "created_at")
+    list_select_related = ("unit", "submitted_by", "assigned_to")
+    search_fields = ("number", "summary", "unit__name")
+    fields = (
+        "number", "area", "unit", "submitted_by", "summary", "state", "assigned_to", "is_automatic", "created_at",
+        "project", "visit", "membership", "city_relation", "consultation",
+    )
+    readonly_fields = ("number",)
+    autocomplete_fields = (
+        "unit", "submitted_by", "assigned_to", "project", "visit", "membership", "city_relation", "consultation",
+    )
+    date_hierarchy = "created_at"
+    inlines = (NoticeEventInline,)
+
+
+@admin.register(NoticeEvent)
+class NoticeEventAdmin(HistoryAdmin):
+    list_display = ("notice", "kind", "actor", "from_state", "to_state", "created_at")
+    list_filter = ("kind", "to_state", "created_at")
+    list_select_related = ("notice", "actor")
+    search_fields = ("notice__number", "comment")
+    autocomplete_fields = ("notice", "actor")
+    date_hierarchy = "created_at"

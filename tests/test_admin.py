@@ -1,0 +1,140 @@
+"""The admin: every domain model is registered with a history view, and its pages open for an administrator."""
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.contrib.admin.utils import quote
+from django.db import connection
+from django.forms import inlineformset_factory
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from model_bakery import baker
+from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import HistoricalChanges
+
+from cooperation.cities.models import CityRelation
+from cooperation.core.models import Currency, SustainableDevelopmentGoal
+from cooperation.organisation.choices import Role
+from cooperation.organisation.models import RoleAssignment, Unit
+from cooperation.steering.models import ActionPlan, ActionPlanActivity, Evaluation, PositionPaper, PositionPaperVersion
+from cooperation.visits.admin import VisitHostFormSet
+from cooperation.visits.choices import VisitKind
+from cooperation.visits.models import DelegationMember, Gift, Visit, VisitHost
+
+
+def is_domain_app(model) -> bool:
+    return model._meta.app_config.name.startswith("cooperation.")
+
+
+def domain_models() -> list:
+    """Concrete models of the cooperation apps; get_models() already leaves out auto-created m2m tables."""
+    models = [model for model in apps.get_models() if is_domain_app(model)]
+    return [model for model in models if not issubclass(model, HistoricalChanges)]
+
+
+REGISTERED = sorted((model for model in admin.site._registry if is_domain_app(model)), key=lambda m: m._meta.label)
+
+
+def study_visit(**kwargs):
+    # A random kind may be an outgoing trip, which the default direction (incoming) breaks.
+    return baker.make(Visit, kind=VisitKind.STUDY, **kwargs)
+
+
+def position_paper():
+    # Exactly one subject: a city relation, a membership or the project work.
+    return baker.make(PositionPaper, city_relation=baker.make(CityRelation))
+
+
+def action_plan():
+    return baker.make(ActionPlan, city_relation=baker.make(CityRelation))
+
+
+# Models whose constraints baker's random values would break, with how to build a valid instance.
+MAKERS = {
+    SustainableDevelopmentGoal: lambda: baker.make(
+        SustainableDevelopmentGoal, number=SustainableDevelopmentGoal.objects.count() + 1
+    ),
+    RoleAssignment: lambda: baker.make(RoleAssignment, role=Role.OFFICIAL, unit=baker.make(Unit)),
+    Visit: study_visit,
+    VisitHost: lambda: baker.make(VisitHost, visit=study_visit()),
+    DelegationMember: lambda: baker.make(DelegationMember, visit=study_visit()),
+    Gift: lambda: baker.make(Gift, visit=study_visit()),
+    PositionPaper: position_paper,
+    PositionPaperVersion: lambda: baker.make(PositionPaperVersion, paper=position_paper()),
+    ActionPlan: action_plan,
+    ActionPlanActivity: lambda: baker.make(ActionPlanActivity, plan=action_plan(), responsible_actor="Högskolan"),
+    Evaluation: lambda: baker.make(Evaluation, city_relation=baker.make(CityRelation)),
+}
+
+
+def make(model):
+    maker = MAKERS.get(model)
+    return maker() if maker else baker.make(model)
+
+
+def admin_url(model, view: str, *args) -> str:
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
+
+
+@pytest.fixture
+def kronor(db):
+    """The default currency of memberships, projects and visits."""
+    return Currency.objects.create(code="SEK", name_sv="svensk krona", name_en="Swedish krona")
+
+
+def test_every_domain_model_is_registered_with_history():
+    missing = {model._meta.label for model in domain_models()} - {model._meta.label for model in REGISTERED}
+    assert not missing, f"Not registered in the admin: {sorted(missing)}"
+    plain = [model._meta.label for model in REGISTERED if not isinstance(admin.site._registry[model], SimpleHistoryAdmin)]
+    assert not plain, f"Registered without a history view: {plain}"
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("kronor")
+@pytest.mark.parametrize("model", REGISTERED, ids=lambda model: model._meta.label)
+def test_admin_pages_open(admin_client, model):
+    obj = make(model)
+    for url in (
+        admin_url(model, "changelist"),
+        admin_url(model, "add"),
+        admin_url(model, "change", quote(obj.pk)),
+        admin_url(model, "history", quote(obj.pk)),
+    ):
+        response = admin_client.get(url)
+        assert response.status_code == 200, url
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("kronor")
+@pytest.mark.parametrize("model", REGISTERED, ids=lambda model: model._meta.label)
+def test_changelist_queries_do_not_grow_with_rows(admin_client, model):
+    url = admin_url(model, "changelist")
+    make(model)
+    admin_client.get(url)  # warm the caches
+    with CaptureQueriesContext(connection) as one_row:
+        admin_client.get(url)
+    make(model)
+    make(model)
+    with CaptureQueriesContext(connection) as three_rows:
+        response = admin_client.get(url)
+    assert response.context["cl"].result_count >= 3
+    assert len(three_rows) == len(one_row), [query["sql"] for query in three_rows.captured_queries]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("main", "valid"), [((False, False), False), ((True, True), False), ((True, False), True)], ids=str
+)
+def test_visit_with_several_hosts_has_one_main_host(main, valid):
+    visit = study_visit()
+    units = baker.make(Unit, _quantity=2)
+    HostFormSet = inlineformset_factory(Visit, VisitHost, formset=VisitHostFormSet, fields=("unit", "is_main"))
+    data = {"hosts-TOTAL_FORMS": "2", "hosts-INITIAL_FORMS": "0"}
+    for index, (unit, is_main) in enumerate(zip(units, main, strict=True)):
+        data[f"hosts-{index}-unit"] = unit.pk
+        if is_main:
+            data[f"hosts-{index}-is_main"] = "on"
+    formset = HostFormSet(data, instance=visit, prefix="hosts")
+    assert formset.is_valid() is valid, formset.errors
+    if not valid:
+        assert formset.non_form_errors()
