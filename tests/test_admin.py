@@ -14,6 +14,8 @@ from simple_history.models import HistoricalChanges
 
 from cooperation.cities.models import CityRelation
 from cooperation.core.models import Currency, SustainableDevelopmentGoal
+from cooperation.notices.choices import Area, NoticeState
+from cooperation.notices.models import Notice
 from cooperation.organisation.choices import Role
 from cooperation.organisation.models import RoleAssignment, Unit
 from cooperation.steering.models import ActionPlan, ActionPlanActivity, Evaluation, PositionPaper, PositionPaperVersion
@@ -85,7 +87,9 @@ def kronor(db):
 def test_every_domain_model_is_registered_with_history():
     missing = {model._meta.label for model in domain_models()} - {model._meta.label for model in REGISTERED}
     assert not missing, f"Not registered in the admin: {sorted(missing)}"
-    plain = [model._meta.label for model in REGISTERED if not isinstance(admin.site._registry[model], SimpleHistoryAdmin)]
+    plain = [
+        model._meta.label for model in REGISTERED if not isinstance(admin.site._registry[model], SimpleHistoryAdmin)
+    ]
     assert not plain, f"Registered without a history view: {plain}"
 
 
@@ -122,6 +126,7 @@ def test_changelist_queries_do_not_grow_with_rows(admin_client, model):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("kronor")
 @pytest.mark.parametrize(
     ("main", "valid"), [((False, False), False), ((True, True), False), ((True, False), True)], ids=str
 )
@@ -138,3 +143,23 @@ def test_visit_with_several_hosts_has_one_main_host(main, valid):
     assert formset.is_valid() is valid, formset.errors
     if not valid:
         assert formset.non_form_errors()
+
+
+@pytest.mark.django_db
+def test_notice_added_in_admin_gets_its_number(admin_client):
+    unit = baker.make(Unit)
+    data = {
+        "area": Area.PROJECTS,
+        "unit": unit.pk,
+        "summary": "Ansökan till Interreg",
+        "state": NoticeState.SUBMITTED,
+        "created_at_0": "2026-03-02",
+        "created_at_1": "10:00",
+        "events-TOTAL_FORMS": "0",
+        "events-INITIAL_FORMS": "0",
+    }
+    response = admin_client.post(admin_url(Notice, "add"), data)
+    assert response.status_code == 302, response.context and response.context["adminform"].form.errors
+    notice = Notice.objects.get()
+    assert notice.number == "2026-001"
+    assert notice.history.get().history_user.username == "admin"

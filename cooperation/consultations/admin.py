@@ -9,7 +9,11 @@ from .models import Consultation
 class ConsultationAdmin(HistoryAdmin):
     list_display = ("title", "origin", "unit", "received_on", "deadline", "status", "brussels_office_involved")
     list_filter = (
-        "origin", "status", "brussels_office_involved", ("unit", admin.RelatedOnlyFieldListFilter), "deadline",
+        "origin",
+        "status",
+        "brussels_office_involved",
+        ("unit", admin.RelatedOnlyFieldListFilter),
+        "deadline",
     )
     list_select_related = ("unit",)
     search_fields = ("title", "eu_initiative", "reference", "answer")

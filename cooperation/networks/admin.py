@@ -31,7 +31,14 @@ class RepresentativeInline(admin.TabularInline):
 @admin.register(Membership)
 class MembershipAdmin(HistoryAdmin):
     list_display = (
-        "organisation", "kind", "unit", "member_since", "member_until", "decision", "evaluation_due_on", "overdue"
+        "organisation",
+        "kind",
+        "unit",
+        "member_since",
+        "member_until",
+        "decision",
+        "evaluation_due_on",
+        "overdue",
     )
     list_filter = ("kind", ("unit", admin.RelatedOnlyFieldListFilter), "member_since", "member_until")
     list_select_related = ("organisation", "unit", "decision__body")
@@ -39,6 +46,7 @@ class MembershipAdmin(HistoryAdmin):
     autocomplete_fields = ("organisation", "unit", "units", "decision", "end_decision", "goals")
     filter_horizontal = ("sdgs",)
     date_hierarchy = "member_since"
+    ordering = ("organisation__name",)  # explicit: Meta.ordering is dropped once evaluations are aggregated
     inlines = (RepresentativeInline,)
 
     def get_queryset(self, request):

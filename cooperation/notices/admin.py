@@ -24,12 +24,31 @@ class NoticeAdmin(HistoryAdmin):
     list_select_related = ("unit", "submitted_by", "assigned_to")
     search_fields = ("number", "summary", "unit__name")
     fields = (
-        "number", "area", "unit", "submitted_by", "summary", "state", "assigned_to", "is_automatic", "created_at",
-        "project", "visit", "membership", "city_relation", "consultation",
+        "number",
+        "area",
+        "unit",
+        "submitted_by",
+        "summary",
+        "state",
+        "assigned_to",
+        "is_automatic",
+        "created_at",
+        "project",
+        "visit",
+        "membership",
+        "city_relation",
+        "consultation",
     )
     readonly_fields = ("number",)
     autocomplete_fields = (
-        "unit", "submitted_by", "assigned_to", "project", "visit", "membership", "city_relation", "consultation",
+        "unit",
+        "submitted_by",
+        "assigned_to",
+        "project",
+        "visit",
+        "membership",
+        "city_relation",
+        "consultation",
     )
     date_hierarchy = "created_at"
     inlines = (NoticeEventInline,)

@@ -41,17 +41,38 @@ class ProjectTeamMemberInline(admin.TabularInline):
 @admin.register(Project)
 class ProjectAdmin(HistoryAdmin):
     list_display = (
-        "title", "acronym", "owner", "status", "funding_source", "programme",
-        "start_date", "end_date", "total_budget", "currency",
+        "title",
+        "acronym",
+        "owner",
+        "status",
+        "funding_source",
+        "programme",
+        "start_date",
+        "end_date",
+        "total_budget",
+        "currency",
     )
     list_filter = (
-        "status", "role", ("owner", admin.RelatedOnlyFieldListFilter), "funding_source", "programme", "icld_phase",
-        "start_date", "end_date",
+        "status",
+        "role",
+        ("owner", admin.RelatedOnlyFieldListFilter),
+        "funding_source",
+        "programme",
+        "icld_phase",
+        "start_date",
+        "end_date",
     )
     list_select_related = ("owner", "funding_source", "programme", "currency")
     search_fields = ("title", "acronym", "description", "case_number", "call")
     autocomplete_fields = (
-        "owner", "participating_units", "contact", "decision", "city_relation", "membership", "goals", "programme",
+        "owner",
+        "participating_units",
+        "contact",
+        "decision",
+        "city_relation",
+        "membership",
+        "goals",
+        "programme",
     )
     filter_horizontal = ("sdgs",)
     date_hierarchy = "start_date"

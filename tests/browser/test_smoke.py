@@ -1,0 +1,41 @@
+"""A person signs in through the real login page in a real browser and reaches the start page."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from tests.conftest import PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def serious_violations(page) -> list[str]:
+    results = Axe().run(page)
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']}"
+        for violation in results.response["violations"]
+        if violation["impact"] in {"serious", "critical"}
+    ]
+
+
+def test_sign_in_and_reach_the_start_page(live_server, page, official_a, org):
+    page.goto(f"{live_server.url}/")
+    expect(page).to_have_url(f"{live_server.url}/logga-in/?next=/")
+    assert serious_violations(page) == []
+
+    page.get_by_label("Användarnamn").fill("official_a")
+    page.get_by_label("Lösenord").fill(PASSWORD)
+    page.get_by_role("button", name="Logga in").click()
+
+    expect(page).to_have_url(f"{live_server.url}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Välkommen, Official_A")
+    expect(page.get_by_text("Miljöförvaltningen")).to_be_visible()
+    assert serious_violations(page) == []
+
+
+def test_keyboard_user_can_skip_to_content(live_server, page):
+    page.goto(f"{live_server.url}/logga-in/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Hoppa till innehållet")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_visible()

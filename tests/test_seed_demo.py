@@ -1,0 +1,50 @@
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+
+from cooperation.core.demo import DEMO_ACCOUNTS, SEEDED_MODELS
+from cooperation.organisation.models import RoleAssignment, User
+from cooperation.projects.models import Project
+from cooperation.visits.models import Visit
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    """Every seeded register's rows, as plain values, so two runs can be compared."""
+    return {model.__name__: sorted(model.objects.values_list(*[f.attname for f in model._meta.concrete_fields]))
+            for model in SEEDED_MODELS}
+
+
+def test_seed_demo_twice_gives_the_same_data_once(capsys):
+    call_command("seed_demo", "--municipality", "goteborg", "--size", "small")
+    first = snapshot()
+    call_command("seed_demo", "--municipality", "goteborg", "--size", "small")
+    assert snapshot() == first
+    assert Project.objects.count() == 120
+    assert Visit.objects.count() == 240
+    output = capsys.readouterr().out
+    assert "handlaggare" in output
+
+
+def test_one_demo_account_per_role():
+    call_command("seed_demo", "--municipality", "jonkoping", "--size", "small")
+    roles = set(RoleAssignment.objects.values_list("role", flat=True))
+    assert roles == {role for _u, _f, _l, role, _unit in DEMO_ACCOUNTS}
+    user = User.objects.get(username="handlaggare")
+    assert user.check_password("demo")
+    assert user.units().get().municipality.slug == "jonkoping"
+
+
+def test_seeded_data_obeys_the_model_rules():
+    call_command("seed_demo", "--municipality", "vanersborg", "--size", "small")
+    for model in SEEDED_MODELS:
+        for obj in model.objects.all()[:60]:
+            obj.full_clean()
+
+
+def test_every_seeded_register_has_rows():
+    call_command("seed_demo", "--municipality", "molndal", "--size", "small")
+    empty = [model.__name__ for model in SEEDED_MODELS if not model.objects.exists()]
+    assert empty == []
+    assert apps.get_model("cities", "CityRelation").objects.filter(kind="partner_city").count() == 6
