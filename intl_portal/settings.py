@@ -104,6 +104,7 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour for URL fields, now
 
 AUTH_USER_MODEL = "organisation.User"
 LOGIN_URL = "login"

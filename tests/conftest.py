@@ -15,8 +15,10 @@ PASSWORD = "test-password"
 @pytest.fixture(autouse=True)
 def _fast_and_swedish(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.STORAGES = {**settings.STORAGES, "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
     settings.LANGUAGE_CODE = "sv"
 
 
@@ -29,14 +31,19 @@ def reference_data(db):
 def org(reference_data):
     """A municipality with KF, KS, two committees with their administrations, and a central office."""
     municipality = Municipality.objects.create(name="Teststads kommun", short_name="Teststad", slug="teststad")
-    kf = Body.objects.create(municipality=municipality, name="Kommunfullmäktige", abbreviation="KF", kind=BodyKind.COUNCIL)
+    kf = Body.objects.create(
+        municipality=municipality, name="Kommunfullmäktige", abbreviation="KF", kind=BodyKind.COUNCIL
+    )
     ks = Body.objects.create(
         municipality=municipality, name="Kommunstyrelsen", abbreviation="KS", kind=BodyKind.EXECUTIVE_BOARD
     )
     committee_a = Body.objects.create(municipality=municipality, name="Miljönämnden", kind=BodyKind.COMMITTEE)
     committee_b = Body.objects.create(municipality=municipality, name="Kulturnämnden", kind=BodyKind.COMMITTEE)
     central = Unit.objects.create(
-        municipality=municipality, name="Stadsledningskontoret", kind=UnitKind.CENTRAL_OFFICE, body=ks,
+        municipality=municipality,
+        name="Stadsledningskontoret",
+        kind=UnitKind.ADMINISTRATION,
+        body=ks,
         is_central_office=True,
     )
     unit_a = Unit.objects.create(municipality=municipality, name="Miljöförvaltningen", body=committee_a)
@@ -48,10 +55,19 @@ def org(reference_data):
         )
 
     return SimpleNamespace(
-        municipality=municipality, kf=kf, ks=ks, committee_a=committee_a, committee_b=committee_b,
-        central=central, unit_a=unit_a, unit_b=unit_b,
-        kf_decision=decision(kf), ks_decision=decision(ks), committee_a_decision=decision(committee_a),
-        committee_b_decision=decision(committee_b), decision=decision,
+        municipality=municipality,
+        kf=kf,
+        ks=ks,
+        committee_a=committee_a,
+        committee_b=committee_b,
+        central=central,
+        unit_a=unit_a,
+        unit_b=unit_b,
+        kf_decision=decision(kf),
+        ks_decision=decision(ks),
+        committee_a_decision=decision(committee_a),
+        committee_b_decision=decision(committee_b),
+        decision=decision,
     )
 
 

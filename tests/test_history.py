@@ -26,10 +26,18 @@ def test_one_edit_makes_one_history_row_by_the_acting_user(client, org, administ
     client.force_login(administrator)
     before = decision.history.count()
     url = reverse("admin:organisation_decision_change", args=[decision.pk])
-    response = client.post(url, {
-        "body": org.ks.pk, "date": "2024-03-12", "paragraph": "173", "case_number": "KS-2024-0042",
-        "title": "Partnerstadsavtal med Riga", "summary": "", "document_url": "",
-    })
+    response = client.post(
+        url,
+        {
+            "body": org.ks.pk,
+            "date": "2024-03-12",
+            "paragraph": "173",
+            "case_number": "KS-2024-0042",
+            "title": "Partnerstadsavtal med Riga",
+            "summary": "",
+            "document_url": "",
+        },
+    )
     assert response.status_code == 302, response.context["adminform"].form.errors if response.context else response
     assert decision.history.count() == before + 1
     latest = decision.history.first()

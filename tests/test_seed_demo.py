@@ -12,8 +12,10 @@ pytestmark = pytest.mark.django_db
 
 def snapshot():
     """Every seeded register's rows, as plain values, so two runs can be compared."""
-    return {model.__name__: sorted(model.objects.values_list(*[f.attname for f in model._meta.concrete_fields]))
-            for model in SEEDED_MODELS}
+    return {
+        model.__name__: sorted(model.objects.values_list(*[f.attname for f in model._meta.concrete_fields]))
+        for model in SEEDED_MODELS
+    }
 
 
 def test_seed_demo_twice_gives_the_same_data_once(capsys):

@@ -12,7 +12,9 @@ from cooperation.organisation.models import decision_errors
 
 from .choices import AgreementKind, RelationKind, RelationStatus
 
-NO_COMMITTEE = _("Decision: a committee (nämnd) or company board may not conclude twin-town or partner-city agreements.")
+NO_COMMITTEE = _(
+    "Decision: a committee (nämnd) or company board may not conclude twin-town or partner-city agreements."
+)
 
 # What each relation kind needs: the bodies that may decide it, and the message when another body did.
 RELATION_DECISIONS = {
@@ -84,7 +86,10 @@ class CityRelation(models.Model):
         "organisation.PolicyGoal", blank=True, related_name="city_relations", verbose_name=_("municipal goals")
     )
     sdgs = models.ManyToManyField(
-        "core.SustainableDevelopmentGoal", blank=True, related_name="city_relations", verbose_name=_("Agenda 2030 goals")
+        "core.SustainableDevelopmentGoal",
+        blank=True,
+        related_name="city_relations",
+        verbose_name=_("Agenda 2030 goals"),
     )
     last_incoming_meeting_on = models.DateField(_("last meeting here"), null=True, blank=True)
     last_outgoing_meeting_on = models.DateField(_("last meeting there"), null=True, blank=True)
@@ -145,7 +150,9 @@ class CityRelation(models.Model):
 class Agreement(models.Model):
     """A signed agreement, memorandum or declaration under a city relation."""
 
-    relation = models.ForeignKey(CityRelation, models.CASCADE, related_name="agreements", verbose_name=_("city relation"))
+    relation = models.ForeignKey(
+        CityRelation, models.CASCADE, related_name="agreements", verbose_name=_("city relation")
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=AgreementKind.choices)
     title = models.CharField(_("title"), max_length=300)
     decision = models.ForeignKey(
@@ -155,7 +162,9 @@ class Agreement(models.Model):
         blank=True,
         related_name="agreements",
         verbose_name=_("decision"),
-        help_text=_("Partner-city agreements and sister-city declarations are decided by KS, twin-town agreements by KF."),
+        help_text=_(
+            "Partner-city agreements and sister-city declarations are decided by KS, twin-town agreements by KF."
+        ),
     )
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
@@ -170,7 +179,9 @@ class Agreement(models.Model):
         verbose_name_plural = _("agreements")
         constraints = [
             not_before(
-                "valid_from", "valid_until", "agreement_valid_until_not_before_valid_from",
+                "valid_from",
+                "valid_until",
+                "agreement_valid_until_not_before_valid_from",
                 _("Valid until: the end date cannot be before the start date."),
             ),
         ]
@@ -193,8 +204,12 @@ class Agreement(models.Model):
 class CityActivity(models.Model):
     """An activity under a city relation, carried out by one of the units doing the ongoing work."""
 
-    relation = models.ForeignKey(CityRelation, models.CASCADE, related_name="activities", verbose_name=_("city relation"))
-    unit = models.ForeignKey("organisation.Unit", models.PROTECT, related_name="city_activities", verbose_name=_("unit"))
+    relation = models.ForeignKey(
+        CityRelation, models.CASCADE, related_name="activities", verbose_name=_("city relation")
+    )
+    unit = models.ForeignKey(
+        "organisation.Unit", models.PROTECT, related_name="city_activities", verbose_name=_("unit")
+    )
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     start_date = models.DateField(_("start date"))
@@ -211,8 +226,12 @@ class CityActivity(models.Model):
         verbose_name = _("activity under a city relation")
         verbose_name_plural = _("activities under city relations")
         constraints = [
-            not_before("start_date", "end_date", "city_activity_end_not_before_start",
-                       _("End date: the end date cannot be before the start date.")),
+            not_before(
+                "start_date",
+                "end_date",
+                "city_activity_end_not_before_start",
+                _("End date: the end date cannot be before the start date."),
+            ),
         ]
 
     def __str__(self):

@@ -48,10 +48,18 @@ class Consultation(models.Model):
         verbose_name = _("consultation")
         verbose_name_plural = _("consultations")
         constraints = [
-            not_before("received_on", "deadline", "consultation_deadline_not_before_received",
-                       _("Deadline: the deadline cannot be before the date it was received.")),
-            not_before("received_on", "answered_on", "consultation_answer_not_before_received",
-                       _("Answered on: the answer cannot be dated before the consultation was received.")),
+            not_before(
+                "received_on",
+                "deadline",
+                "consultation_deadline_not_before_received",
+                _("Deadline: the deadline cannot be before the date it was received."),
+            ),
+            not_before(
+                "received_on",
+                "answered_on",
+                "consultation_answer_not_before_received",
+                _("Answered on: the answer cannot be dated before the consultation was received."),
+            ),
             FieldCheckConstraint(
                 condition=~models.Q(status=ConsultationStatus.ANSWERED) | models.Q(answered_on__isnull=False),
                 name="answered_consultation_has_date",

@@ -66,7 +66,14 @@ DEMO_ACCOUNTS = [
     ("admin", "Ada", "Admin", Role.ADMINISTRATOR, None),
 ]
 
-PARTNER_CITIES = [("Gdańsk", "PL"), ("Rostock", "DE"), ("Riga", "LV"), ("Porto", "PT"), ("Durban", "ZA"), ("Nagpur", "IN")]
+PARTNER_CITIES = [
+    ("Gdańsk", "PL"),
+    ("Rostock", "DE"),
+    ("Riga", "LV"),
+    ("Porto", "PT"),
+    ("Durban", "ZA"),
+    ("Nagpur", "IN"),
+]
 NETWORKS = [
     ("Eurocities", "", "BE"),
     ("ICLEI – Local Governments for Sustainability", "ICLEI", "DE"),
@@ -80,13 +87,49 @@ NETWORKS = [
     ("Global Covenant of Mayors", "", "BE"),
 ]
 THEMES = [
-    "cirkulär ekonomi", "fossilfria hamnar", "klimatanpassning", "digital skola", "social inkludering",
-    "hållbar mobilitet", "kulturella och kreativa näringar", "rent vatten", "energieffektiva byggnader",
-    "ungas delaktighet", "lokal demokrati", "smarta städer", "biologisk mångfald", "matsvinn", "integration",
+    "cirkulär ekonomi",
+    "fossilfria hamnar",
+    "klimatanpassning",
+    "digital skola",
+    "social inkludering",
+    "hållbar mobilitet",
+    "kulturella och kreativa näringar",
+    "rent vatten",
+    "energieffektiva byggnader",
+    "ungas delaktighet",
+    "lokal demokrati",
+    "smarta städer",
+    "biologisk mångfald",
+    "matsvinn",
+    "integration",
 ]
 PREFIXES = ["Samverkan för", "Tillsammans om", "Nätverk för", "Pilotprojekt:", "Lärande kring", "Innovation inom"]
-COUNTRIES = ["DK", "NO", "FI", "DE", "PL", "EE", "LV", "LT", "NL", "ES", "IT", "FR", "PT", "IE", "UA", "KE", "ZA", "IN",
-             "CN", "US", "BR", "TZ", "GE", "MD"]
+COUNTRIES = [
+    "DK",
+    "NO",
+    "FI",
+    "DE",
+    "PL",
+    "EE",
+    "LV",
+    "LT",
+    "NL",
+    "ES",
+    "IT",
+    "FR",
+    "PT",
+    "IE",
+    "UA",
+    "KE",
+    "ZA",
+    "IN",
+    "CN",
+    "US",
+    "BR",
+    "TZ",
+    "GE",
+    "MD",
+]
 FIRST_NAMES = ["Alex", "Kim", "Robin", "Sam", "Charlie", "Jo", "Noa", "Love", "Eli", "Mika"]
 
 
@@ -113,9 +156,9 @@ def rng(ctx: Context, kind: str, i: int) -> random.Random:
 
 def create_missing(model, objects, history=False):
     """Insert the objects whose primary keys are not there yet; return those inserted."""
-    existing = set(
-        model.objects.filter(pk__in=[obj.pk for obj in objects]).values_list("pk", flat=True)
-    ) if objects else set()
+    existing = (
+        set(model.objects.filter(pk__in=[obj.pk for obj in objects]).values_list("pk", flat=True)) if objects else set()
+    )
     new = [obj for obj in objects if obj.pk not in existing]
     for start in range(0, len(new), BATCH):
         chunk = new[start : start + BATCH]
@@ -138,22 +181,30 @@ def ensure_organisation(municipality: Municipality) -> tuple[list, Unit]:
     """Make sure there are committees, administrations and a central office to hang the demo on."""
     for body_name, unit_name, kind in DEMO_UNITS:
         body, _ = Body.objects.get_or_create(
-            municipality=municipality, name=body_name,
+            municipality=municipality,
+            name=body_name,
             defaults={"kind": BodyKind.COMPANY_BOARD if kind == UnitKind.COMPANY else BodyKind.COMMITTEE},
         )
         Unit.objects.get_or_create(municipality=municipality, name=unit_name, defaults={"kind": kind, "body": body})
-    for name, abbreviation, kind in [("Kommunfullmäktige", "KF", BodyKind.COUNCIL), ("Kommunstyrelsen", "KS", BodyKind.EXECUTIVE_BOARD)]:
+    for name, abbreviation, kind in [
+        ("Kommunfullmäktige", "KF", BodyKind.COUNCIL),
+        ("Kommunstyrelsen", "KS", BodyKind.EXECUTIVE_BOARD),
+    ]:
         if not municipality.bodies.filter(kind=kind).exists():
             Body.objects.create(municipality=municipality, name=name, abbreviation=abbreviation, kind=kind)
     central = municipality.units.filter(is_central_office=True).first()
     if central is None:
         central = Unit.objects.create(
-            municipality=municipality, name="Stadsledningskontoret", kind=UnitKind.CENTRAL_OFFICE,
-            is_central_office=True, body=municipality.bodies.filter(kind=BodyKind.EXECUTIVE_BOARD).first(),
+            municipality=municipality,
+            name="Stadsledningskontoret",
+            kind=UnitKind.ADMINISTRATION,
+            is_central_office=True,
+            body=municipality.bodies.filter(kind=BodyKind.EXECUTIVE_BOARD).first(),
         )
     units = list(
         municipality.units.filter(body__kind__in=[BodyKind.COMMITTEE, BodyKind.COMPANY_BOARD])
-        .select_related("body").order_by("pk")
+        .select_related("body")
+        .order_by("pk")
     )
     return units, central
 
@@ -184,7 +235,9 @@ def grant_admin_access(users):
     readers, _ = Group.objects.get_or_create(name="Läsare av registren")
     readers.permissions.set(Permission.objects.filter(content_type__app_label__in=apps, codename__startswith="view_"))
     editors, _ = Group.objects.get_or_create(name="Redigerare av registren")
-    editors.permissions.set(Permission.objects.filter(content_type__app_label__in=apps).exclude(codename__startswith="delete_"))
+    editors.permissions.set(
+        Permission.objects.filter(content_type__app_label__in=apps).exclude(codename__startswith="delete_")
+    )
     for username, user in users.items():
         user.groups.add(editors if username == "samordnare" else readers)
 
@@ -218,16 +271,29 @@ def build_decisions(ctx: Context) -> dict:
     """KS decisions for partner cities, memberships and papers; each committee's decision on its memberships."""
     decisions = {}
     r = rng(ctx, "decisions", 0)
-    specs = [("ks_partner", ctx.ks, "Partnerstadsavtal"), ("ks_membership", ctx.ks, "Medlemskap av kommungemensamt intresse"),
-             ("ks_paper", ctx.ks, "Antagande av positionspapper"), ("kf_membership", ctx.kf, "Medlemskap i internationellt nätverk")]
-    specs += [(f"unit_{unit.pk}", unit.body, f"Medlemskap inom {unit.name.lower()}s verksamhetsområde") for unit in ctx.units]
+    specs = [
+        ("ks_partner", ctx.ks, "Partnerstadsavtal"),
+        ("ks_membership", ctx.ks, "Medlemskap av kommungemensamt intresse"),
+        ("ks_paper", ctx.ks, "Antagande av positionspapper"),
+        ("kf_membership", ctx.kf, "Medlemskap i internationellt nätverk"),
+    ]
+    specs += [
+        (f"unit_{unit.pk}", unit.body, f"Medlemskap inom {unit.name.lower()}s verksamhetsområde") for unit in ctx.units
+    ]
     objects = []
     for i, (key, body, title) in enumerate(specs):
         pk = ctx.base + i
-        objects.append(Decision(
-            pk=pk, body=body, date=demo_date(r, 2018, 2024), paragraph=str(r.randint(10, 320)),
-            case_number=f"DEMO-{2020 + i % 5}-{pk % 10_000:05d}", title=f"{title} (demo)", summary=DEMO_NOTE,
-        ))
+        objects.append(
+            Decision(
+                pk=pk,
+                body=body,
+                date=demo_date(r, 2018, 2024),
+                paragraph=str(r.randint(10, 320)),
+                case_number=f"DEMO-{2020 + i % 5}-{pk % 10_000:05d}",
+                title=f"{title} (demo)",
+                summary=DEMO_NOTE,
+            )
+        )
         decisions[key] = pk
     create_missing(Decision, objects, history=True)
     return decisions
@@ -237,12 +303,20 @@ def build_partner_cities(ctx: Context, decisions) -> list[int]:
     objects = []
     for i, (city, country) in enumerate(PARTNER_CITIES):
         r = rng(ctx, "city", i)
-        objects.append(CityRelation(
-            pk=ctx.base + i, city=city, country=country, kind=RelationKind.PARTNER_CITY,
-            status="dormant" if i % 3 == 2 else "active", decision_id=decisions["ks_partner"],
-            since_year=r.randint(1995, 2020), description=DEMO_NOTE, priority_areas=", ".join(r.sample(THEMES, 3)),
-            next_review_on=datetime.date(2027, 6, 30) if i % 2 else datetime.date(2026, 9, 30),
-        ))
+        objects.append(
+            CityRelation(
+                pk=ctx.base + i,
+                city=city,
+                country=country,
+                kind=RelationKind.PARTNER_CITY,
+                status="dormant" if i % 3 == 2 else "active",
+                decision_id=decisions["ks_partner"],
+                since_year=r.randint(1995, 2020),
+                description=DEMO_NOTE,
+                priority_areas=", ".join(r.sample(THEMES, 3)),
+                next_review_on=datetime.date(2027, 6, 30) if i % 2 else datetime.date(2026, 9, 30),
+            )
+        )
     new = create_missing(CityRelation, objects, history=True)
     link_many(CityRelation.units.field, [(obj.pk, ctx.units[i % len(ctx.units)].pk) for i, obj in enumerate(new)])
     return [obj.pk for obj in objects]
@@ -253,9 +327,13 @@ def build_memberships(ctx: Context, decisions, count: int) -> list[int]:
         Organisation(pk=ctx.base + i, name=name, acronym=acronym, country=country, description=DEMO_NOTE)
         for i, (name, acronym, country) in enumerate(NETWORKS)
     ]
-    existing_names = set(Organisation.objects.exclude(pk__in=[o.pk for o in organisations]).values_list("name", flat=True))
+    existing_names = set(
+        Organisation.objects.exclude(pk__in=[o.pk for o in organisations]).values_list("name", flat=True)
+    )
     create_missing(Organisation, [o for o in organisations if o.name not in existing_names], history=True)
-    organisation_pks = list(Organisation.objects.filter(name__in=[n for n, _a, _c in NETWORKS]).values_list("pk", flat=True))
+    organisation_pks = list(
+        Organisation.objects.filter(name__in=[n for n, _a, _c in NETWORKS]).values_list("pk", flat=True)
+    )
     memberships, evaluations = [], []
     for i in range(count):
         r = rng(ctx, "membership", i)
@@ -263,21 +341,34 @@ def build_memberships(ctx: Context, decisions, count: int) -> list[int]:
         unit = ctx.central if common else ctx.units[i % len(ctx.units)]
         decision = decisions["ks_membership" if i % 2 else "kf_membership"] if common else decisions[f"unit_{unit.pk}"]
         since = demo_date(r, 2010, 2024)
-        memberships.append(Membership(
-            pk=ctx.base + i, organisation_id=organisation_pks[i % len(organisation_pks)],
-            kind=MembershipKind.COMMON_INTEREST if common else MembershipKind.SECTOR_SPECIFIC,
-            unit=unit, member_since=since, decision_id=decision, purpose=DEMO_NOTE,
-            annual_fee=Decimal(r.randrange(5_000, 250_000, 500)), fee_basis="Per invånare" if common else "Fast avgift",
-            fee_currency_id="EUR" if r.random() < 0.5 else "SEK",
-            next_review_on=datetime.date(2027, 3, 31) if common else None,
-        ))
+        memberships.append(
+            Membership(
+                pk=ctx.base + i,
+                organisation_id=organisation_pks[i % len(organisation_pks)],
+                kind=MembershipKind.COMMON_INTEREST if common else MembershipKind.SECTOR_SPECIFIC,
+                unit=unit,
+                member_since=since,
+                decision_id=decision,
+                purpose=DEMO_NOTE,
+                annual_fee=Decimal(r.randrange(5_000, 250_000, 500)),
+                fee_basis="Per invånare" if common else "Fast avgift",
+                fee_currency_id="EUR" if r.random() < 0.5 else "SEK",
+                next_review_on=datetime.date(2027, 3, 31) if common else None,
+            )
+        )
         if i % 4 == 1:  # some sector-specific memberships were evaluated in the last term, so they are up to date
-            evaluations.append(Evaluation(pk=ctx.base + i, membership_id=ctx.base + i, date=datetime.date(2024, 5, 20),
-                                          conclusions=DEMO_NOTE))
+            evaluations.append(
+                Evaluation(
+                    pk=ctx.base + i, membership_id=ctx.base + i, date=datetime.date(2024, 5, 20), conclusions=DEMO_NOTE
+                )
+            )
     new = create_missing(Membership, memberships, history=True)
     if new:
         create_missing(Evaluation, evaluations, history=True)
-        link_many(Membership.sdgs.field, [(m.pk, sdg) for m in new for sdg in rng(ctx, "membership-sdg", m.pk).sample(ctx.sdgs, 2)])
+        link_many(
+            Membership.sdgs.field,
+            [(m.pk, sdg) for m in new for sdg in rng(ctx, "membership-sdg", m.pk).sample(ctx.sdgs, 2)],
+        )
     return [m.pk for m in memberships]
 
 
@@ -290,13 +381,26 @@ def project_budget(r: random.Random, status: str, eu: bool) -> dict:
     granted = status not in (ProjectStatus.APPLIED, ProjectStatus.REJECTED)
     external = (share * rate).quantize(Decimal(1)) if granted else None
     own = share - (external or 0)
-    return {"total_budget": total, "municipality_share": share, "external_funding": external,
-            "own_contribution_cash": (own / 2).quantize(Decimal(1)), "own_contribution_in_kind": (own / 2).quantize(Decimal(1))}
+    return {
+        "total_budget": total,
+        "municipality_share": share,
+        "external_funding": external,
+        "own_contribution_cash": (own / 2).quantize(Decimal(1)),
+        "own_contribution_in_kind": (own / 2).quantize(Decimal(1)),
+    }
 
 
 def build_projects(ctx: Context, decisions, relations, memberships, count: int):
-    statuses = [ProjectStatus.IDEA, ProjectStatus.APPLIED, ProjectStatus.GRANTED, ProjectStatus.REJECTED,
-                ProjectStatus.ONGOING, ProjectStatus.ONGOING, ProjectStatus.ONGOING, ProjectStatus.CLOSED]
+    statuses = [
+        ProjectStatus.IDEA,
+        ProjectStatus.APPLIED,
+        ProjectStatus.GRANTED,
+        ProjectStatus.REJECTED,
+        ProjectStatus.ONGOING,
+        ProjectStatus.ONGOING,
+        ProjectStatus.ONGOING,
+        ProjectStatus.CLOSED,
+    ]
     projects, partners, sdg_pairs, goal_pairs = [], [], [], []
     for i in range(count):
         r = rng(ctx, "project", i)
@@ -309,23 +413,42 @@ def build_projects(ctx: Context, decisions, relations, memberships, count: int):
         start = demo_date(r, 2019, 2027)
         eu = source.code == "eu"
         theme = r.choice(THEMES)
-        projects.append(Project(
-            pk=pk, title=f"{r.choice(PREFIXES)} {theme} {i + 1}", acronym=f"D{i + 1:05d}",
-            description=DEMO_NOTE, aim=f"Att utveckla arbetet med {theme} tillsammans med partner i andra länder.",
-            owner=r.choice(ctx.units), status=status, funding_source=source, programme=programme,
-            role=r.choice(list(ProjectRole)), start_date=start,
-            end_date=start + datetime.timedelta(days=r.randrange(180, 1460)) if status != ProjectStatus.IDEA else None,
-            case_number=f"DEMO-{start.year}-{i + 1:05d}", currency_id="EUR" if eu else "SEK",
-            exchange_rate=Decimal("11.2000") if eu else None, video_conferencing_considered=r.random() < 0.7,
-            city_relation_id=r.choice(relations) if relations and r.random() < 0.1 else None,
-            membership_id=r.choice(memberships) if memberships and r.random() < 0.05 else None,
-            **project_budget(r, status, eu),
-        ))
+        projects.append(
+            Project(
+                pk=pk,
+                title=f"{r.choice(PREFIXES)} {theme} {i + 1}",
+                acronym=f"D{i + 1:05d}",
+                description=DEMO_NOTE,
+                aim=f"Att utveckla arbetet med {theme} tillsammans med partner i andra länder.",
+                owner=r.choice(ctx.units),
+                status=status,
+                funding_source=source,
+                programme=programme,
+                role=r.choice(list(ProjectRole)),
+                start_date=start,
+                end_date=start + datetime.timedelta(days=r.randrange(180, 1460))
+                if status != ProjectStatus.IDEA
+                else None,
+                case_number=f"DEMO-{start.year}-{i + 1:05d}",
+                currency_id="EUR" if eu else "SEK",
+                exchange_rate=Decimal("11.2000") if eu else None,
+                video_conferencing_considered=r.random() < 0.7,
+                city_relation_id=r.choice(relations) if relations and r.random() < 0.1 else None,
+                membership_id=r.choice(memberships) if memberships and r.random() < 0.05 else None,
+                **project_budget(r, status, eu),
+            )
+        )
         for j in range(r.randint(1, 4)):
-            partners.append(ProjectPartner(
-                pk=ctx.base + i * 5 + j, project_id=pk, name=f"Partnerorganisation {j + 1} (demo)", country=r.choice(COUNTRIES),
-                kind=r.choice(list(PartnerKind)), is_lead=j == 0 and r.random() < 0.5,
-            ))
+            partners.append(
+                ProjectPartner(
+                    pk=ctx.base + i * 5 + j,
+                    project_id=pk,
+                    name=f"Partnerorganisation {j + 1} (demo)",
+                    country=r.choice(COUNTRIES),
+                    kind=r.choice(list(PartnerKind)),
+                    is_lead=j == 0 and r.random() < 0.5,
+                )
+            )
         sdg_pairs += [(pk, sdg) for sdg in r.sample(ctx.sdgs, r.randint(1, 3))] if ctx.sdgs else []
         goal_pairs += [(pk, goal) for goal in r.sample(ctx.goals, min(len(ctx.goals), r.randint(0, 2)))]
     new = {p.pk for p in create_missing(Project, projects, history=True)}
@@ -335,8 +458,12 @@ def build_projects(ctx: Context, decisions, relations, memberships, count: int):
     return [p.pk for p in projects]
 
 
-VISIT_KINDS = [VisitKind.STUDY] * 8 + [VisitKind.PROGRAMME_STUDY] * 3 + [VisitKind.OUTGOING_TRIP] * 3 + [
-    VisitKind.CONFERENCE, VisitKind.JOB_SHADOWING, VisitKind.VIP, VisitKind.PROTOCOL]
+VISIT_KINDS = (
+    [VisitKind.STUDY] * 8
+    + [VisitKind.PROGRAMME_STUDY] * 3
+    + [VisitKind.OUTGOING_TRIP] * 3
+    + [VisitKind.CONFERENCE, VisitKind.JOB_SHADOWING, VisitKind.VIP, VisitKind.PROTOCOL]
+)
 
 
 def build_visits(ctx: Context, relations, projects, count: int):
@@ -348,27 +475,42 @@ def build_visits(ctx: Context, relations, projects, count: int):
         outgoing = kind in (VisitKind.OUTGOING_TRIP, VisitKind.CONFERENCE, VisitKind.JOB_SHADOWING)
         start = demo_date(r, 2022, 2027)
         theme = r.choice(THEMES)
-        visits.append(Visit(
-            pk=pk, kind=kind, direction=Direction.OUTGOING if outgoing else Direction.INCOMING,
-            title=f"{'Resa' if outgoing else 'Besök'}: {theme} {i + 1}", start_date=start,
-            end_date=start + datetime.timedelta(days=r.randint(0, 4)), country=r.choice(COUNTRIES),
-            visiting_organisation="" if outgoing else f"Delegation {i + 1} (demo)",
-            delegation_size=r.randint(2, 40), purpose=DEMO_NOTE, topics=theme,
-            city_relation_id=r.choice(relations) if relations and r.random() < 0.1 else None,
-            project_id=r.choice(projects) if projects and r.random() < 0.1 else None,
-            video_conferencing_considered=outgoing and r.random() < 0.8,
-        ))
+        visits.append(
+            Visit(
+                pk=pk,
+                kind=kind,
+                direction=Direction.OUTGOING if outgoing else Direction.INCOMING,
+                title=f"{'Resa' if outgoing else 'Besök'}: {theme} {i + 1}",
+                start_date=start,
+                end_date=start + datetime.timedelta(days=r.randint(0, 4)),
+                country=r.choice(COUNTRIES),
+                visiting_organisation="" if outgoing else f"Delegation {i + 1} (demo)",
+                delegation_size=r.randint(2, 40),
+                purpose=DEMO_NOTE,
+                topics=theme,
+                city_relation_id=r.choice(relations) if relations and r.random() < 0.1 else None,
+                project_id=r.choice(projects) if projects and r.random() < 0.1 else None,
+                video_conferencing_considered=outgoing and r.random() < 0.8,
+            )
+        )
         host_units = r.sample(ctx.units, r.choice([1, 1, 1, 2, 3]))
         if kind in (VisitKind.PROTOCOL, VisitKind.VIP):
             host_units = [ctx.central, *host_units[:1]]
         for j, unit in enumerate(host_units):
-            hosts.append(VisitHost(pk=ctx.base + i * 4 + j, visit_id=pk, unit=unit, is_main=j == 0 and len(host_units) > 1))
+            hosts.append(
+                VisitHost(pk=ctx.base + i * 4 + j, visit_id=pk, unit=unit, is_main=j == 0 and len(host_units) > 1)
+            )
         if i < 500:  # a few delegations with names, to show the personal-data rules
             for j in range(2):
-                delegates.append(DelegationMember(
-                    pk=ctx.base + i * 4 + j, visit_id=pk, name=f"{r.choice(FIRST_NAMES)} Demosson", title="Delegat (demo)",
-                    erase_on=start + datetime.timedelta(days=730),
-                ))
+                delegates.append(
+                    DelegationMember(
+                        pk=ctx.base + i * 4 + j,
+                        visit_id=pk,
+                        name=f"{r.choice(FIRST_NAMES)} Demosson",
+                        title="Delegat (demo)",
+                        erase_on=start + datetime.timedelta(days=730),
+                    )
+                )
     new = {v.pk for v in create_missing(Visit, visits, history=True)}
     create_missing(VisitHost, [h for h in hosts if h.visit_id in new])
     create_missing(DelegationMember, [d for d in delegates if d.visit_id in new])
@@ -381,14 +523,26 @@ def build_consultations(ctx: Context, count: int):
         received = demo_date(r, 2023, 2026)
         origin = r.choice(list(Origin))
         status = r.choice(list(ConsultationStatus))
-        answered = received + datetime.timedelta(days=r.randint(10, 60)) if status == ConsultationStatus.ANSWERED else None
-        objects.append(Consultation(
-            pk=ctx.base + i, title=f"Remiss om {r.choice(THEMES)} {i + 1} (demo)", origin=origin,
-            eu_initiative=f"EU-initiativ om {r.choice(THEMES)}" if origin != Origin.OWN_INITIATIVE and r.random() < 0.6 else "",
-            unit=r.choice(ctx.units), received_on=received, deadline=received + datetime.timedelta(days=r.randint(20, 90)),
-            brussels_office_involved=r.random() < 0.3, status=status, answered_on=answered,
-            answer=DEMO_NOTE if answered else "",
-        ))
+        answered = (
+            received + datetime.timedelta(days=r.randint(10, 60)) if status == ConsultationStatus.ANSWERED else None
+        )
+        objects.append(
+            Consultation(
+                pk=ctx.base + i,
+                title=f"Remiss om {r.choice(THEMES)} {i + 1} (demo)",
+                origin=origin,
+                eu_initiative=f"EU-initiativ om {r.choice(THEMES)}"
+                if origin != Origin.OWN_INITIATIVE and r.random() < 0.6
+                else "",
+                unit=r.choice(ctx.units),
+                received_on=received,
+                deadline=received + datetime.timedelta(days=r.randint(20, 90)),
+                brussels_office_involved=r.random() < 0.3,
+                status=status,
+                answered_on=answered,
+                answer=DEMO_NOTE if answered else "",
+            )
+        )
     create_missing(Consultation, objects, history=True)
 
 
@@ -396,8 +550,13 @@ def build_notices(ctx: Context, projects, count: int):
     notices, events, per_year = [], [], Counter()
     submitter = ctx.users["handlaggare"]
     coordinator = ctx.users["samordnare"]
-    states = [NoticeState.SUBMITTED, NoticeState.UNDER_REVIEW, NoticeState.ACKNOWLEDGED, NoticeState.INFO_REQUESTED,
-              NoticeState.CLOSED]
+    states = [
+        NoticeState.SUBMITTED,
+        NoticeState.UNDER_REVIEW,
+        NoticeState.ACKNOWLEDGED,
+        NoticeState.INFO_REQUESTED,
+        NoticeState.CLOSED,
+    ]
     for i in range(count):
         r = rng(ctx, "notice", i)
         pk = ctx.base + i
@@ -406,40 +565,86 @@ def build_notices(ctx: Context, projects, count: int):
         per_year[created.year] += 1
         sequence = per_year[created.year]
         state = r.choice(states)
-        notices.append(Notice(
-            pk=pk, number=f"{created.year}-{sequence:03d}", area=Area.PROJECTS, unit=r.choice(ctx.units),
-            submitted_by=submitter, summary=f"Nytt projekt registrerat (demo {i + 1}).", state=state,
-            created_at=created, project_id=projects[i % len(projects)] if projects else None,
-            assigned_to=coordinator if state != NoticeState.SUBMITTED else None,
-        ))
-        events.append(NoticeEvent(pk=ctx.base + i * 2, notice_id=pk, kind=EventKind.SUBMITTED, actor=submitter,
-                                  created_at=created, to_state=NoticeState.SUBMITTED))
+        notices.append(
+            Notice(
+                pk=pk,
+                number=f"{created.year}-{sequence:03d}",
+                area=Area.PROJECTS,
+                unit=r.choice(ctx.units),
+                submitted_by=submitter,
+                summary=f"Nytt projekt registrerat (demo {i + 1}).",
+                state=state,
+                created_at=created,
+                project_id=projects[i % len(projects)] if projects else None,
+                assigned_to=coordinator if state != NoticeState.SUBMITTED else None,
+            )
+        )
+        events.append(
+            NoticeEvent(
+                pk=ctx.base + i * 2,
+                notice_id=pk,
+                kind=EventKind.SUBMITTED,
+                actor=submitter,
+                created_at=created,
+                to_state=NoticeState.SUBMITTED,
+            )
+        )
         if state != NoticeState.SUBMITTED:
-            events.append(NoticeEvent(
-                pk=ctx.base + i * 2 + 1, notice_id=pk, kind=EventKind.STATE_CHANGED, actor=coordinator,
-                created_at=created + datetime.timedelta(hours=r.randint(2, 200)),
-                from_state=NoticeState.SUBMITTED, to_state=state, comment=DEMO_NOTE,
-            ))
+            events.append(
+                NoticeEvent(
+                    pk=ctx.base + i * 2 + 1,
+                    notice_id=pk,
+                    kind=EventKind.STATE_CHANGED,
+                    actor=coordinator,
+                    created_at=created + datetime.timedelta(hours=r.randint(2, 200)),
+                    from_state=NoticeState.SUBMITTED,
+                    to_state=state,
+                    comment=DEMO_NOTE,
+                )
+            )
     new = {n.pk for n in create_missing(Notice, notices, history=True)}
     create_missing(NoticeEvent, [e for e in events if e.notice_id in new])
 
 
 def build_papers(ctx: Context, decisions, relations):
-    papers = [PositionPaper(pk=ctx.base + i, city_relation_id=pk, title=f"Positionspapper för partnerstaden {city}")
-              for i, (pk, (city, _c)) in enumerate(zip(relations, PARTNER_CITIES, strict=False))]
-    papers = [p for p in papers if not PositionPaper.objects.filter(city_relation_id=p.city_relation_id).exclude(pk=p.pk).exists()]
+    papers = [
+        PositionPaper(pk=ctx.base + i, city_relation_id=pk, title=f"Positionspapper för partnerstaden {city}")
+        for i, (pk, (city, _c)) in enumerate(zip(relations, PARTNER_CITIES, strict=False))
+    ]
+    papers = [
+        p
+        for p in papers
+        if not PositionPaper.objects.filter(city_relation_id=p.city_relation_id).exclude(pk=p.pk).exists()
+    ]
     new = {p.pk for p in create_missing(PositionPaper, papers, history=True)}
     versions = []
     for i, paper in enumerate(papers):
-        text = {"purpose": f"Syftet med samarbetet (demo {i + 1}).", "background": DEMO_NOTE,
-                "activities": "Utbyte inom skola, kultur och klimat.", "responsibilities": "Stadsledningskontoret samordnar.",
-                "communication": "Via kommunens webbplats och intranät.", "financial_conditions": "Inom befintlig budget.",
-                "evaluation": "Utvärderas enligt kommunstyrelsens beslut."}
-        versions.append(PositionPaperVersion(pk=ctx.base + i * 2, paper_id=paper.pk, number=1, status=VersionStatus.ADOPTED,
-                                             decision_id=decisions["ks_paper"], next_review_on=datetime.date(2027, 12, 31), **text))
+        text = {
+            "purpose": f"Syftet med samarbetet (demo {i + 1}).",
+            "background": DEMO_NOTE,
+            "activities": "Utbyte inom skola, kultur och klimat.",
+            "responsibilities": "Stadsledningskontoret samordnar.",
+            "communication": "Via kommunens webbplats och intranät.",
+            "financial_conditions": "Inom befintlig budget.",
+            "evaluation": "Utvärderas enligt kommunstyrelsens beslut.",
+        }
+        versions.append(
+            PositionPaperVersion(
+                pk=ctx.base + i * 2,
+                paper_id=paper.pk,
+                number=1,
+                status=VersionStatus.ADOPTED,
+                decision_id=decisions["ks_paper"],
+                next_review_on=datetime.date(2027, 12, 31),
+                **text,
+            )
+        )
         if i % 2 == 0:
-            versions.append(PositionPaperVersion(pk=ctx.base + i * 2 + 1, paper_id=paper.pk, number=2,
-                                                 status=VersionStatus.DRAFT, **text))
+            versions.append(
+                PositionPaperVersion(
+                    pk=ctx.base + i * 2 + 1, paper_id=paper.pk, number=2, status=VersionStatus.DRAFT, **text
+                )
+            )
     create_missing(PositionPaperVersion, [v for v in versions if v.paper_id in new])
 
 
@@ -452,8 +657,21 @@ def reset_sequences(model_list):
 
 
 SEEDED_MODELS: list[type[models.Model]] = [
-    Decision, CityRelation, Organisation, Membership, Evaluation, Project, ProjectPartner, Visit, VisitHost,
-    DelegationMember, Consultation, Notice, NoticeEvent, PositionPaper, PositionPaperVersion,
+    Decision,
+    CityRelation,
+    Organisation,
+    Membership,
+    Evaluation,
+    Project,
+    ProjectPartner,
+    Visit,
+    VisitHost,
+    DelegationMember,
+    Consultation,
+    Notice,
+    NoticeEvent,
+    PositionPaper,
+    PositionPaperVersion,
 ]
 
 

@@ -28,12 +28,12 @@ class BilingualName(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        return self.name
+
     @property
     def name(self) -> str:
         return self.name_en if (get_language() or "sv").startswith("en") else self.name_sv
-
-    def __str__(self):
-        return self.name
 
 
 class SustainableDevelopmentGoal(BilingualName):

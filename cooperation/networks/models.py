@@ -43,7 +43,10 @@ class MembershipQuerySet(models.QuerySet):
         return self.filter(models.Q(member_until__isnull=True) | models.Q(member_until__gte=on), member_since__lte=on)
 
     def with_last_evaluation(self):
-        return self.annotate(last_evaluation_on=models.Max("evaluations__date"))
+        from cooperation.steering.models import Evaluation
+
+        latest = Evaluation.objects.filter(membership=models.OuterRef("pk")).order_by("-date").values("date")[:1]
+        return self.annotate(last_evaluation_on=models.Subquery(latest))
 
 
 class Membership(models.Model):
@@ -112,8 +115,12 @@ class Membership(models.Model):
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
         constraints = [
-            not_before("member_since", "member_until", "membership_until_not_before_since",
-                       _("Member until: the end date cannot be before the start date.")),
+            not_before(
+                "member_since",
+                "member_until",
+                "membership_until_not_before_since",
+                _("Member until: the end date cannot be before the start date."),
+            ),
         ]
 
     def __str__(self):
@@ -126,8 +133,10 @@ class Membership(models.Model):
                 "decision",
                 self.decision,
                 {BodyKind.COUNCIL, BodyKind.EXECUTIVE_BOARD},
-                _("Decision: a membership of common interest is decided by the municipal council (KF) or the "
-                  "executive board (KS)."),
+                _(
+                    "Decision: a membership of common interest is decided by the municipal council (KF) or the "
+                    "executive board (KS)."
+                ),
             )
         elif self.kind == MembershipKind.SECTOR_SPECIFIC:
             errors |= decision_errors(
@@ -186,8 +195,12 @@ class Representative(models.Model):
         verbose_name = _("representative")
         verbose_name_plural = _("representatives")
         constraints = [
-            not_before("start_date", "end_date", "representative_end_not_before_start",
-                       _("Until: the end date cannot be before the start date.")),
+            not_before(
+                "start_date",
+                "end_date",
+                "representative_end_not_before_start",
+                _("Until: the end date cannot be before the start date."),
+            ),
         ]
 
     def __str__(self):

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models.functions import Length
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -25,11 +25,19 @@ class Notice(models.Model):
     area = models.CharField(_("coordination area"), max_length=20, choices=Area.choices)
     unit = models.ForeignKey("organisation.Unit", models.PROTECT, related_name="notices", verbose_name=_("unit"))
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="submitted_notices",
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="submitted_notices",
         verbose_name=_("submitted by"),
     )
     assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="assigned_notices",
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_notices",
         verbose_name=_("handled by"),
     )
     summary = models.TextField(_("summary"))
@@ -43,14 +51,27 @@ class Notice(models.Model):
         "visits.Visit", models.CASCADE, null=True, blank=True, related_name="notices", verbose_name=_("visit")
     )
     membership = models.ForeignKey(
-        "networks.Membership", models.CASCADE, null=True, blank=True, related_name="notices", verbose_name=_("membership")
+        "networks.Membership",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notices",
+        verbose_name=_("membership"),
     )
     city_relation = models.ForeignKey(
-        "cities.CityRelation", models.CASCADE, null=True, blank=True, related_name="notices",
+        "cities.CityRelation",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notices",
         verbose_name=_("city relation"),
     )
     consultation = models.ForeignKey(
-        "consultations.Consultation", models.CASCADE, null=True, blank=True, related_name="notices",
+        "consultations.Consultation",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notices",
         verbose_name=_("consultation"),
     )
     history = HistoricalRecords()
@@ -65,19 +86,27 @@ class Notice(models.Model):
     def __str__(self):
         return f"{self.number}: {self.summary[:60]}"
 
-    @property
-    def item(self):
-        return next((getattr(self, field) for field in ITEM_FIELDS if getattr(self, f"{field}_id")), None)
+    def save(self, *args, **kwargs):
+        if self.number:
+            return super().save(*args, **kwargs)
+        for attempt in range(5):  # two notices raised at once may draw the same number: draw again
+            self.number = self.next_number(self.created_at.year)
+            try:
+                with transaction.atomic():
+                    return super().save(*args, **kwargs)
+            except IntegrityError:
+                self.number = ""
+                if attempt == 4:
+                    raise
 
     def clean(self):
         chosen = [field for field in ITEM_FIELDS if getattr(self, f"{field}_id")]
         if len(chosen) > 1:
             raise ValidationError({chosen[1]: _("Concerns: a notice concerns one item at most.")})
 
-    def save(self, *args, **kwargs):
-        if not self.number:
-            self.number = self.next_number(self.created_at.year)
-        super().save(*args, **kwargs)
+    @property
+    def item(self):
+        return next((getattr(self, field) for field in ITEM_FIELDS if getattr(self, f"{field}_id")), None)
 
     @staticmethod
     def next_number(year: int) -> str:
@@ -103,8 +132,11 @@ class Notice(models.Model):
         """Move the notice to `state`, recording who, when and why; illegal moves are refused."""
         if not self.can_move_to(state):
             raise ValidationError(
-                {"state": _("State: a notice cannot go from “{current}” to “{new}”.").format(
-                    current=self.get_state_display(), new=NoticeState(state).label)}
+                {
+                    "state": _("State: a notice cannot go from “{current}” to “{new}”.").format(
+                        current=self.get_state_display(), new=NoticeState(state).label
+                    )
+                }
             )
         event = self.events.create(
             kind=EventKind.STATE_CHANGED, actor=actor, from_state=self.state, to_state=state, comment=comment

@@ -19,7 +19,6 @@ COMMITTEE_KINDS = frozenset({BodyKind.COMMITTEE, BodyKind.COMPANY_BOARD})
 class UnitKind(models.TextChoices):
     ADMINISTRATION = "administration", _("administration")
     COMPANY = "company", _("company")
-    CENTRAL_OFFICE = "central_office", _("central office")
     COORDINATING_ACTOR = "coordinating_actor", _("other coordinating actor")
 
 

@@ -13,7 +13,9 @@ from .choices import BodyKind, GoalKind, Language, PolicyKind, Role, UnitKind
 class Municipality(models.Model):
     """The kommun or stad whose portfolio this is."""
 
-    name = models.CharField(_("name"), max_length=200, help_text=_("As the municipality writes it, e.g. Göteborgs Stad."))
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("As the municipality writes it, e.g. Göteborgs Stad.")
+    )
     short_name = models.CharField(_("short name"), max_length=100)
     slug = models.SlugField(_("slug"), unique=True)
     website = models.URLField(_("website"), blank=True)
@@ -35,7 +37,9 @@ class Municipality(models.Model):
 class Body(models.Model):
     """A political body: KF, its presidium, KS, KSAU, a nämnd or a company board."""
 
-    municipality = models.ForeignKey(Municipality, models.CASCADE, related_name="bodies", verbose_name=_("municipality"))
+    municipality = models.ForeignKey(
+        Municipality, models.CASCADE, related_name="bodies", verbose_name=_("municipality")
+    )
     name = models.CharField(_("name"), max_length=200)
     abbreviation = models.CharField(
         _("abbreviation"), max_length=40, blank=True, help_text=_("How decisions are cited, e.g. KF, KS, KSAU.")
@@ -197,7 +201,9 @@ class Decision(models.Model):
 class Policy(models.Model):
     """The municipality's policy, guidelines or strategy for international cooperation."""
 
-    municipality = models.ForeignKey(Municipality, models.CASCADE, related_name="policies", verbose_name=_("municipality"))
+    municipality = models.ForeignKey(
+        Municipality, models.CASCADE, related_name="policies", verbose_name=_("municipality")
+    )
     title = models.CharField(_("title"), max_length=300)
     kind = models.CharField(_("kind"), max_length=20, choices=PolicyKind.choices, default=PolicyKind.POLICY)
     decision = models.ForeignKey(
@@ -216,7 +222,9 @@ class Policy(models.Model):
         verbose_name_plural = _("policy documents")
         constraints = [
             not_before(
-                "valid_from", "valid_until", "policy_valid_until_not_before_valid_from",
+                "valid_from",
+                "valid_until",
+                "policy_valid_until_not_before_valid_from",
                 _("Valid until: the end date cannot be before the start date."),
             ),
         ]

@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -30,7 +31,9 @@ class FundingSource(BilingualName):
 class Programme(models.Model):
     """A funding programme, e.g. Interreg Europe, Horizon Europe or ICLD's municipal partnership programme."""
 
-    source = models.ForeignKey(FundingSource, models.PROTECT, related_name="programmes", verbose_name=_("funding source"))
+    source = models.ForeignKey(
+        FundingSource, models.PROTECT, related_name="programmes", verbose_name=_("funding source")
+    )
     name = models.CharField(_("name"), max_length=200)
     period = models.CharField(_("programme period"), max_length=20, blank=True, help_text=_("E.g. 2021–2027."))
     history = HistoricalRecords()
@@ -57,13 +60,15 @@ class Project(models.Model):
         models.PROTECT,
         related_name="projects",
         verbose_name=_("owning unit"),
-        help_text=_("The unit owns the whole project: anchoring, assessment, budget, organisation, delivery, follow-up."),
+        help_text=_(
+            "The unit owns the whole project: anchoring, assessment, budget, organisation, delivery, follow-up."
+        ),
     )
     participating_units = models.ManyToManyField(
         "organisation.Unit", blank=True, related_name="participating_projects", verbose_name=_("participating units")
     )
     contact = models.ForeignKey(
-        "organisation.User",
+        settings.AUTH_USER_MODEL,
         models.SET_NULL,
         null=True,
         blank=True,
@@ -78,7 +83,9 @@ class Project(models.Model):
         Programme, models.PROTECT, null=True, blank=True, related_name="projects", verbose_name=_("programme")
     )
     call = models.CharField(_("call"), max_length=200, blank=True)
-    role = models.CharField(_("the municipality's role"), max_length=12, choices=ProjectRole.choices, default=ProjectRole.PARTNER)
+    role = models.CharField(
+        _("the municipality's role"), max_length=12, choices=ProjectRole.choices, default=ProjectRole.PARTNER
+    )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     end_reason = models.TextField(_("reason for ending"), blank=True)
@@ -90,11 +97,19 @@ class Project(models.Model):
         blank=True,
         related_name="projects",
         verbose_name=_("decision"),
-        help_text=_("The owning unit's committee decides its projects; KS decides the central internationalisation funds."),
+        help_text=_(
+            "The owning unit's committee decides its projects; KS decides the central internationalisation funds."
+        ),
     )
-    currency = models.ForeignKey("core.Currency", models.PROTECT, default="SEK", related_name="+", verbose_name=_("currency"))
+    currency = models.ForeignKey(
+        "core.Currency", models.PROTECT, default="SEK", related_name="+", verbose_name=_("currency")
+    )
     exchange_rate = models.DecimalField(
-        _("exchange rate to SEK"), max_digits=10, decimal_places=4, null=True, blank=True,
+        _("exchange rate to SEK"),
+        max_digits=10,
+        decimal_places=4,
+        null=True,
+        blank=True,
         help_text=_("Kronor per unit of the currency, as used in the budget."),
     )
     total_budget = MoneyField(_("total budget"), null=True, blank=True)
@@ -111,14 +126,26 @@ class Project(models.Model):
         help_text=_("Where a partner country is not a democracy: how democracy and human rights are addressed."),
     )
     video_conferencing_considered = models.BooleanField(
-        _("digital meetings considered"), default=False, help_text=_("Near expertise before far, digital meetings when possible.")
+        _("digital meetings considered"),
+        default=False,
+        help_text=_("Near expertise before far, digital meetings when possible."),
     )
     icld_phase = models.CharField(_("ICLD phase"), max_length=10, choices=IcldPhase.choices, blank=True)
     city_relation = models.ForeignKey(
-        "cities.CityRelation", models.SET_NULL, null=True, blank=True, related_name="projects", verbose_name=_("city relation")
+        "cities.CityRelation",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="projects",
+        verbose_name=_("city relation"),
     )
     membership = models.ForeignKey(
-        "networks.Membership", models.SET_NULL, null=True, blank=True, related_name="projects", verbose_name=_("network")
+        "networks.Membership",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="projects",
+        verbose_name=_("network"),
     )
     goals = models.ManyToManyField(
         "organisation.PolicyGoal", blank=True, related_name="projects", verbose_name=_("municipal goals")
@@ -133,8 +160,12 @@ class Project(models.Model):
         verbose_name = _("international project")
         verbose_name_plural = _("international projects")
         constraints = [
-            not_before("start_date", "end_date", "project_end_not_before_start",
-                       _("End date: the end date cannot be before the start date.")),
+            not_before(
+                "start_date",
+                "end_date",
+                "project_end_not_before_start",
+                _("End date: the end date cannot be before the start date."),
+            ),
             FieldCheckConstraint(
                 condition=models.Q(external_funding__isnull=True)
                 | models.Q(total_budget__isnull=False, external_funding__lte=models.F("total_budget")),

@@ -36,10 +36,20 @@ class Subject(models.Model):
     """What a steering document is about: a city relation, a coordinated network membership, or the project work."""
 
     city_relation = models.ForeignKey(
-        "cities.CityRelation", models.CASCADE, null=True, blank=True, related_name="%(class)ss", verbose_name=_("city relation")
+        "cities.CityRelation",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="%(class)ss",
+        verbose_name=_("city relation"),
     )
     membership = models.ForeignKey(
-        "networks.Membership", models.CASCADE, null=True, blank=True, related_name="%(class)ss", verbose_name=_("network")
+        "networks.Membership",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="%(class)ss",
+        verbose_name=_("network"),
     )
     is_project_work = models.BooleanField(_("the project work as a whole"), default=False)
 
@@ -55,8 +65,12 @@ class Subject(models.Model):
     def clean(self):
         if self.membership_id and self.membership.kind != MembershipKind.COMMON_INTEREST:
             raise ValidationError(
-                {"membership": _("Network: position papers and action plans are kept for coordinated memberships "
-                                 "(of common interest).")}
+                {
+                    "membership": _(
+                        "Network: position papers and action plans are kept for coordinated memberships "
+                        "(of common interest)."
+                    )
+                }
             )
 
 
@@ -73,15 +87,19 @@ class PositionPaper(Subject):
         constraints = [
             one_subject("position_paper_one_subject", "city_relation", "membership", "is_project_work"),
             models.UniqueConstraint(
-                fields=["city_relation"], name="one_paper_per_city_relation",
+                fields=["city_relation"],
+                name="one_paper_per_city_relation",
                 violation_error_message=_("City relation: it already has a position paper."),
             ),
             models.UniqueConstraint(
-                fields=["membership"], name="one_paper_per_membership",
+                fields=["membership"],
+                name="one_paper_per_membership",
                 violation_error_message=_("Network: it already has a position paper."),
             ),
             models.UniqueConstraint(
-                fields=["is_project_work"], condition=models.Q(is_project_work=True), name="one_paper_for_project_work",
+                fields=["is_project_work"],
+                condition=models.Q(is_project_work=True),
+                name="one_paper_for_project_work",
                 violation_error_message=_("The project work already has a position paper."),
             ),
         ]
@@ -126,18 +144,24 @@ class PositionPaperVersion(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["paper", "number"], name="paper_version_unique_number"),
             models.UniqueConstraint(
-                fields=["paper"], condition=models.Q(status=VersionStatus.DRAFT), name="one_draft_per_paper",
+                fields=["paper"],
+                condition=models.Q(status=VersionStatus.DRAFT),
+                name="one_draft_per_paper",
                 violation_error_message=_("Status: the position paper already has a draft."),
             ),
             models.UniqueConstraint(
-                fields=["paper"], condition=models.Q(status=VersionStatus.ADOPTED), name="one_adopted_version_per_paper",
+                fields=["paper"],
+                condition=models.Q(status=VersionStatus.ADOPTED),
+                name="one_adopted_version_per_paper",
                 violation_error_message=_("Status: the position paper already has an adopted version."),
             ),
             FieldCheckConstraint(
                 condition=models.Q(status=VersionStatus.DRAFT) | models.Q(decision__isnull=False),
                 name="adopted_version_has_decision",
                 field="decision",
-                violation_error_message=_("Adopting decision: an adopted version needs the KS decision that adopted it."),
+                violation_error_message=_(
+                    "Adopting decision: an adopted version needs the KS decision that adopted it."
+                ),
             ),
         ]
 
@@ -146,7 +170,9 @@ class PositionPaperVersion(models.Model):
 
     def clean(self):
         if self.decision is not None and self.decision.body.kind != BodyKind.EXECUTIVE_BOARD:
-            raise ValidationError({"decision": _("Adopting decision: position papers are adopted by the executive board (KS).")})
+            raise ValidationError(
+                {"decision": _("Adopting decision: position papers are adopted by the executive board (KS).")}
+            )
 
 
 class ActionPlan(Subject):
@@ -160,7 +186,9 @@ class ActionPlan(Subject):
     feedback_routines = models.TextField(_("routines for feedback"), blank=True)
     political_check_in = models.TextField(_("political check-in"), blank=True)
     cooperation_partners = models.TextField(
-        _("cooperation partners"), blank=True, help_text=_("Actors inside and outside the organisation: universities, science parks, companies.")
+        _("cooperation partners"),
+        blank=True,
+        help_text=_("Actors inside and outside the organisation: universities, science parks, companies."),
     )
     history = HistoricalRecords()
 
@@ -170,8 +198,12 @@ class ActionPlan(Subject):
         verbose_name_plural = _("action plans")
         constraints = [
             one_subject("action_plan_one_subject", "city_relation", "membership", "is_project_work"),
-            not_before("start_date", "end_date", "action_plan_end_not_before_start",
-                       _("Until: the end date cannot be before the start date.")),
+            not_before(
+                "start_date",
+                "end_date",
+                "action_plan_end_not_before_start",
+                _("Until: the end date cannot be before the start date."),
+            ),
         ]
 
     def __str__(self):
@@ -185,15 +217,24 @@ class ActionPlanActivity(models.Model):
     title = models.CharField(_("activity"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     responsible_unit = models.ForeignKey(
-        "organisation.Unit", models.PROTECT, null=True, blank=True, related_name="plan_activities",
+        "organisation.Unit",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="plan_activities",
         verbose_name=_("responsible unit"),
     )
     responsible_actor = models.CharField(
-        _("responsible outside actor"), max_length=200, blank=True, help_text=_("E.g. a university, science park or company.")
+        _("responsible outside actor"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. a university, science park or company."),
     )
     start_date = models.DateField(_("from"), null=True, blank=True)
     end_date = models.DateField(_("until"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=ActivityStatus.choices, default=ActivityStatus.PLANNED)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ActivityStatus.choices, default=ActivityStatus.PLANNED
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -201,8 +242,12 @@ class ActionPlanActivity(models.Model):
         verbose_name = _("action plan activity")
         verbose_name_plural = _("action plan activities")
         constraints = [
-            not_before("start_date", "end_date", "plan_activity_end_not_before_start",
-                       _("Until: the end date cannot be before the start date.")),
+            not_before(
+                "start_date",
+                "end_date",
+                "plan_activity_end_not_before_start",
+                _("Until: the end date cannot be before the start date."),
+            ),
             FieldCheckConstraint(
                 condition=models.Q(responsible_unit__isnull=False) | ~models.Q(responsible_actor=""),
                 name="plan_activity_has_responsible",
@@ -219,20 +264,38 @@ class Evaluation(models.Model):
     """An evaluation and review of a city relation, a membership, a position paper or the project work."""
 
     city_relation = models.ForeignKey(
-        "cities.CityRelation", models.CASCADE, null=True, blank=True, related_name="evaluations",
+        "cities.CityRelation",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="evaluations",
         verbose_name=_("city relation"),
     )
     membership = models.ForeignKey(
-        "networks.Membership", models.CASCADE, null=True, blank=True, related_name="evaluations", verbose_name=_("membership")
+        "networks.Membership",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="evaluations",
+        verbose_name=_("membership"),
     )
     position_paper = models.ForeignKey(
-        PositionPaper, models.CASCADE, null=True, blank=True, related_name="evaluations", verbose_name=_("position paper")
+        PositionPaper,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="evaluations",
+        verbose_name=_("position paper"),
     )
     is_project_work = models.BooleanField(_("the project work as a whole"), default=False)
     date = models.DateField(_("date"))
     conclusions = models.TextField(_("conclusions"), blank=True)
     decision = models.ForeignKey(
-        "organisation.Decision", models.PROTECT, null=True, blank=True, related_name="evaluations",
+        "organisation.Decision",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="evaluations",
         verbose_name=_("decision that follows"),
     )
     next_due_on = models.DateField(_("next evaluation due"), null=True, blank=True)
@@ -244,12 +307,22 @@ class Evaluation(models.Model):
         verbose_name_plural = _("evaluations and reviews")
         constraints = [
             one_subject(
-                "evaluation_one_subject", "city_relation", "membership", "position_paper", "is_project_work",
-                message=_("Concerns: choose exactly one of a city relation, a membership, a position paper or the "
-                          "project work."),
+                "evaluation_one_subject",
+                "city_relation",
+                "membership",
+                "position_paper",
+                "is_project_work",
+                message=_(
+                    "Concerns: choose exactly one of a city relation, a membership, a position paper or the "
+                    "project work."
+                ),
             ),
-            not_before("date", "next_due_on", "evaluation_next_due_after_date",
-                       _("Next evaluation due: cannot be before the evaluation itself.")),
+            not_before(
+                "date",
+                "next_due_on",
+                "evaluation_next_due_after_date",
+                _("Next evaluation due: cannot be before the evaluation itself."),
+            ),
         ]
 
     def __str__(self):

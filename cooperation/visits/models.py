@@ -55,7 +55,9 @@ class Visit(models.Model):
     language = models.CharField(_("language"), max_length=100, blank=True)
     press = models.TextField(_("press"), blank=True)
     cost = MoneyField(_("cost"), null=True, blank=True)
-    currency = models.ForeignKey("core.Currency", models.PROTECT, default="SEK", related_name="+", verbose_name=_("currency"))
+    currency = models.ForeignKey(
+        "core.Currency", models.PROTECT, default="SEK", related_name="+", verbose_name=_("currency")
+    )
     representatives = models.TextField(
         _("who represents the municipality"), blank=True, help_text=_("For outgoing trips.")
     )
@@ -63,7 +65,12 @@ class Visit(models.Model):
     video_conferencing_considered = models.BooleanField(_("digital meeting considered"), default=False)
     follow_up = models.TextField(_("follow-up notes"), blank=True)
     city_relation = models.ForeignKey(
-        "cities.CityRelation", models.SET_NULL, null=True, blank=True, related_name="visits", verbose_name=_("city relation")
+        "cities.CityRelation",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="visits",
+        verbose_name=_("city relation"),
     )
     membership = models.ForeignKey(
         "networks.Membership", models.SET_NULL, null=True, blank=True, related_name="visits", verbose_name=_("network")
@@ -84,8 +91,12 @@ class Visit(models.Model):
         verbose_name = _("visit")
         verbose_name_plural = _("visits")
         constraints = [
-            not_before("start_date", "end_date", "visit_end_not_before_start",
-                       _("End date: the end date cannot be before the start date.")),
+            not_before(
+                "start_date",
+                "end_date",
+                "visit_end_not_before_start",
+                _("End date: the end date cannot be before the start date."),
+            ),
             FieldCheckConstraint(
                 condition=~models.Q(kind=VisitKind.OUTGOING_TRIP) | models.Q(direction=Direction.OUTGOING),
                 name="outgoing_trip_goes_out",

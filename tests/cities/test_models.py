@@ -62,7 +62,9 @@ def test_ending_a_twin_town_needs_a_kf_decision(org):
 def test_sister_city_agreement_needs_a_ks_decision(org, decision, message):
     sister = CityRelation.objects.create(city="Tianjin", country="CN", kind=RelationKind.SISTER_CITY)
     agreement = Agreement(
-        relation=sister, kind=AgreementKind.SISTER_CITY, title="Avsiktsförklaring",
+        relation=sister,
+        kind=AgreementKind.SISTER_CITY,
+        title="Avsiktsförklaring",
         decision=getattr(org, decision) if decision else None,
     )
     assert_refused(agreement, "decision", message)
@@ -81,9 +83,15 @@ def test_committee_cannot_conclude_any_agreement_under_a_partner_city(org):
 
 
 def test_agreement_validity_end_not_before_start(org):
-    partner = CityRelation.objects.create(city="Riga", country="LV", kind=RelationKind.PARTNER_CITY, decision=org.ks_decision)
+    partner = CityRelation.objects.create(
+        city="Riga", country="LV", kind=RelationKind.PARTNER_CITY, decision=org.ks_decision
+    )
     agreement = Agreement(
-        relation=partner, kind=AgreementKind.PARTNER_CITY, title="Partnerstadsavtal", decision=org.ks_decision,
-        valid_from="2024-01-01", valid_until="2023-12-31",
+        relation=partner,
+        kind=AgreementKind.PARTNER_CITY,
+        title="Partnerstadsavtal",
+        decision=org.ks_decision,
+        valid_from="2024-01-01",
+        valid_until="2023-12-31",
     )
     assert_refused(agreement, "valid_until", "Giltigt till: slutdatumet får inte vara före startdatumet.")

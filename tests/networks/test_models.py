@@ -21,13 +21,18 @@ def network(db):
     return Organisation.objects.create(name="Eurocities")
 
 
-def membership(network, kind, unit, decision, since=D(2019, 3, 1), **extra):
+SINCE = D(2019, 3, 1)
+
+
+def membership(network, kind, unit, decision, since=SINCE, **extra):
     return Membership(organisation=network, kind=kind, unit=unit, decision=decision, member_since=since, **extra)
 
 
 @pytest.mark.parametrize("decision", [None, "committee_a_decision"])
 def test_common_interest_membership_needs_kf_or_ks(org, network, decision):
-    item = membership(network, MembershipKind.COMMON_INTEREST, org.central, getattr(org, decision) if decision else None)
+    item = membership(
+        network, MembershipKind.COMMON_INTEREST, org.central, getattr(org, decision) if decision else None
+    )
     assert_refused(item, "decision", COMMON_NEEDS_KF_KS)
 
 
@@ -45,7 +50,8 @@ def test_sector_specific_membership_needs_a_committee(org, network, decision):
 def test_sector_specific_membership_needs_the_units_own_committee(org, network):
     item = membership(network, MembershipKind.SECTOR_SPECIFIC, org.unit_a, org.committee_b_decision)
     assert_refused(
-        item, "decision",
+        item,
+        "decision",
         "Beslut: ett branschspecifikt medlemskap beslutas av medlemsenhetens egen nämnd eller styrelse (Miljönämnden).",
     )
     item.decision = org.committee_a_decision
@@ -88,7 +94,9 @@ def test_evaluation_due_is_not_overdue_before_the_term_ends_or_after_membership_
 
 
 def test_common_interest_membership_is_due_when_ks_decided(org, network):
-    item = membership(network, MembershipKind.COMMON_INTEREST, org.central, org.ks_decision, next_review_on=D(2026, 6, 30))
+    item = membership(
+        network, MembershipKind.COMMON_INTEREST, org.central, org.ks_decision, next_review_on=D(2026, 6, 30)
+    )
     assert item.evaluation_due_on == D(2026, 6, 30)
     assert item.is_evaluation_overdue(D(2026, 11, 22))
 

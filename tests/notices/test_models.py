@@ -39,9 +39,7 @@ def test_legal_moves_leave_a_trail(notice, coordinator, official_a):
     assert notice.history.first().history_user == coordinator
 
 
-@pytest.mark.parametrize(
-    "target", [NoticeState.ACKNOWLEDGED, NoticeState.INFO_REQUESTED, NoticeState.SUBMITTED]
-)
+@pytest.mark.parametrize("target", [NoticeState.ACKNOWLEDGED, NoticeState.INFO_REQUESTED, NoticeState.SUBMITTED])
 def test_illegal_moves_are_refused_and_change_nothing(notice, coordinator, target):
     with pytest.raises(ValidationError) as raised:
         notice.move_to(target, coordinator)

@@ -60,7 +60,8 @@ def test_programme_belongs_to_funding_source(org, eu):
     sida = FundingSource.objects.get(code="sida")
     interreg = Programme.objects.filter(source=eu).first()
     assert_refused(
-        project(org, sida, programme=interreg), "programme",
+        project(org, sida, programme=interreg),
+        "programme",
         "Program: programmet hör inte till den valda finansieringskällan.",
     )
 

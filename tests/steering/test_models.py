@@ -4,7 +4,7 @@ from django.db import IntegrityError
 from cooperation.cities.models import CityRelation
 from cooperation.networks.models import Membership, Organisation
 from cooperation.steering.choices import VersionStatus
-from cooperation.steering.models import ActionPlanActivity, ActionPlan, PositionPaper, PositionPaperVersion
+from cooperation.steering.models import ActionPlan, ActionPlanActivity, PositionPaper, PositionPaperVersion
 from tests.helpers import assert_refused, assert_valid, errors_of
 
 pytestmark = pytest.mark.django_db
@@ -18,18 +18,24 @@ def relation(org):
 def test_a_position_paper_concerns_exactly_one_subject(org, relation):
     message = "Gäller: välj exakt en av en vänort eller partnerstad, ett nätverksmedlemskap eller projektarbetet."
     assert_refused(PositionPaper(title="Utan ämne"), "city_relation", message)
-    assert_refused(PositionPaper(title="Två ämnen", city_relation=relation, is_project_work=True), "city_relation", message)
+    assert_refused(
+        PositionPaper(title="Två ämnen", city_relation=relation, is_project_work=True), "city_relation", message
+    )
     assert_valid(PositionPaper(title="Bergen", city_relation=relation))
     assert_valid(PositionPaper(title="Projektarbetet", is_project_work=True))
 
 
 def test_papers_are_for_coordinated_memberships_only(org):
     sector = Membership.objects.create(
-        organisation=Organisation.objects.create(name="ERRIN"), kind="sector_specific", unit=org.unit_a,
-        member_since="2020-01-01", decision=org.committee_a_decision,
+        organisation=Organisation.objects.create(name="ERRIN"),
+        kind="sector_specific",
+        unit=org.unit_a,
+        member_since="2020-01-01",
+        decision=org.committee_a_decision,
     )
     assert_refused(
-        PositionPaper(title="ERRIN", membership=sector), "membership",
+        PositionPaper(title="ERRIN", membership=sector),
+        "membership",
         "Nätverk: positionspapper och handlingsplaner förs för samordnade medlemskap (av kommungemensamt intresse).",
     )
 
@@ -37,9 +43,7 @@ def test_papers_are_for_coordinated_memberships_only(org):
 def test_adopting_a_version_needs_a_ks_decision(org, relation):
     paper = PositionPaper.objects.create(title="Bergen", city_relation=relation)
     version = PositionPaperVersion(paper=paper, number=1, status=VersionStatus.ADOPTED)
-    assert_refused(
-        version, "decision", "Antagandebeslut: en antagen version behöver KS-beslutet som antog den."
-    )
+    assert_refused(version, "decision", "Antagandebeslut: en antagen version behöver KS-beslutet som antog den.")
     version.decision = org.kf_decision
     assert_refused(version, "decision", "Antagandebeslut: positionspapper antas av kommunstyrelsen (KS).")
     version.decision = org.ks_decision

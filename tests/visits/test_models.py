@@ -78,8 +78,13 @@ def test_a_second_main_host_is_refused(org, saved_visit):
 
 @pytest.mark.parametrize(
     ("hosts", "ok"),
-    [([], True), ([("a", False)], True), ([("a", True), ("b", False)], True), ([("a", False), ("b", False)], False),
-     ([("a", True), ("b", True), ("c", False)], False)],
+    [
+        ([], True),
+        ([("a", False)], True),
+        ([("a", True), ("b", False)], True),
+        ([("a", False), ("b", False)], False),
+        ([("a", True), ("b", True), ("c", False)], False),
+    ],
 )
 def test_main_host_rule_on_unsaved_host_rows(hosts, ok):
     assert (main_host_errors(hosts) == []) is ok
