@@ -233,7 +233,12 @@ def grant_admin_access(users):
 
     apps = ["cities", "networks", "projects", "visits", "consultations", "steering", "notices", "organisation", "core"]
     readers, _ = Group.objects.get_or_create(name="Läsare av registren")
-    readers.permissions.set(Permission.objects.filter(content_type__app_label__in=apps, codename__startswith="view_"))
+    # Delegation members are personal data: only host units and coordinators see them (DOMAIN.md section 5).
+    readers.permissions.set(
+        Permission.objects.filter(content_type__app_label__in=apps, codename__startswith="view_").exclude(
+            codename__in=["view_delegationmember", "view_historicaldelegationmember"]
+        )
+    )
     editors, _ = Group.objects.get_or_create(name="Redigerare av registren")
     editors.permissions.set(
         Permission.objects.filter(content_type__app_label__in=apps).exclude(codename__startswith="delete_")
