@@ -19,7 +19,7 @@ def eu(reference_data):
 
 
 def project(org, eu, **extra):
-    return Project(title="Fossilfria hamnar", owner=org.unit_a, funding_source=eu, currency_id="SEK", **extra)
+    return Project(title="Fossilfria hamnar", owner=org.unit_a, funding_source=eu, **{"currency_id": "SEK", **extra})
 
 
 def test_external_funding_cannot_exceed_total_budget(org, eu):
