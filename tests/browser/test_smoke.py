@@ -39,3 +39,10 @@ def test_keyboard_user_can_skip_to_content(live_server, page):
     skip = page.get_by_role("link", name="Hoppa till innehållet")
     expect(skip).to_be_focused()
     expect(skip).to_be_visible()
+
+
+def test_the_accessibility_check_can_fail(page):
+    page.set_content('<html lang="sv"><body><main><img src="logo.png"><button></button></main></body></html>')
+    found = serious_violations(page)
+    assert any(violation.startswith("image-alt") for violation in found)
+    assert any(violation.startswith("button-name") for violation in found)
