@@ -10,7 +10,7 @@ from cooperation.core.constraints import FieldCheckConstraint, not_before
 from cooperation.organisation.choices import COMMITTEE_KINDS, BodyKind
 from cooperation.organisation.models import decision_errors
 
-from .choices import AgreementKind, RelationKind, RelationStatus
+from .choices import PARTNER_KINDS, AgreementKind, RelationKind, RelationStatus
 
 NO_COMMITTEE = _(
     "Decision: a committee (nämnd) or company board may not conclude twin-town or partner-city agreements."
@@ -142,8 +142,6 @@ class CityRelation(models.Model):
 
     @property
     def is_partner(self) -> bool:
-        from .choices import PARTNER_KINDS
-
         return self.kind in PARTNER_KINDS and self.status != RelationStatus.ENDED
 
 

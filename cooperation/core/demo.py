@@ -42,7 +42,6 @@ SIZES = {
     "large": {"projects": 50_000, "visits": 100_000, "consultations": 2_000, "notices": 5_000, "memberships": 20},
 }
 BATCH = 2_000
-TODAY = datetime.date(2026, 11, 22)  # the demo's "now": dates are fixed so the portfolio is the same every time
 
 # The demo's committees and their administrations, added where the municipality's fixture names none.
 DEMO_UNITS = [

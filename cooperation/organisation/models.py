@@ -7,7 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from cooperation.core.constraints import FieldCheckConstraint, not_before
 
-from .choices import BodyKind, GoalKind, Language, PolicyKind, Role, UnitKind
+from .choices import COMMITTEE_KINDS, BodyKind, GoalKind, Language, PolicyKind, Role, UnitKind
 
 
 class Municipality(models.Model):
@@ -257,8 +257,6 @@ class PolicyGoal(models.Model):
 
 def decision_errors(field: str, decision, allowed_kinds, message, committee_message=None) -> dict:
     """The error, keyed by field, if `decision` is missing or not taken by a body of `allowed_kinds`."""
-    from .choices import COMMITTEE_KINDS
-
     if decision is not None and committee_message and decision.body.kind in COMMITTEE_KINDS:
         return {field: committee_message}
     if decision is None or decision.body.kind not in allowed_kinds:
