@@ -10,6 +10,12 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("logga-in/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("projekt/", include("cooperation.projects.urls")),
+    path("stader/", include("cooperation.cities.urls")),
+    path("natverk/", include("cooperation.networks.urls")),
+    path("besok/", include("cooperation.visits.urls")),
+    path("remisser/", include("cooperation.consultations.urls")),
+    path("beslut/", include("cooperation.organisation.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

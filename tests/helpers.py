@@ -22,3 +22,51 @@ def assert_valid(obj):
     errors = errors_of(obj)
     if errors:
         pytest.fail(f"expected no errors, got {errors}")
+
+
+def count_queries(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, response.status_code
+    return len(queries)
+
+
+def assert_constant_queries(client, url, add_rows):
+    """The page runs as many queries with many rows as with few: `add_rows()` adds more between two counts."""
+    before = count_queries(client, url)
+    add_rows()
+    after = count_queries(client, url)
+    assert before == after, f"{url}: {before} queries with few rows, {after} with more"
+
+
+def form_data(response, **changes) -> dict:
+    """The data a browser would post back from the form in `response`, with `changes` applied."""
+    from django.forms.formsets import BaseFormSet
+
+    data = {}
+    context = response.context
+    forms = [context["form"]]
+    for formset in context.get("formsets", {}).values():
+        if isinstance(formset, BaseFormSet):
+            management = formset.management_form
+            for name, field in management.fields.items():
+                data[management.add_prefix(name)] = management.initial.get(name, field.initial)
+            forms += list(formset.forms)
+    for form in forms:
+        for name in form.fields:
+            value = form[name].value()
+            key = form.add_prefix(name)
+            if value is None or value is False:
+                continue
+            if isinstance(value, list | tuple):
+                data[key] = [str(v) for v in value]
+            elif value is True:
+                data[key] = "on"
+            else:
+                data[key] = str(value)
+    data["_version"] = context.get("version", "")
+    data.update(changes)
+    return {k: v for k, v in data.items() if v is not None}

@@ -15,7 +15,9 @@ class FieldCheckConstraint(models.CheckConstraint):
         if exclude and self.field in exclude:
             return
         try:
-            super().validate(model, instance, exclude=exclude, using=using)
+            # The other fields the condition reads are checked with the values the item has, even when a form
+            # does not edit them (an end date is checked against the start date it cannot change).
+            super().validate(model, instance, exclude=None, using=using)
         except ValidationError as error:
             raise ValidationError({self.field: error.error_list}) from None
 

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.urls import reverse
+from django.utils.text import capfirst
 
 REGISTER_MODELS = [
     "cities.CityRelation",
@@ -38,5 +39,5 @@ def registers_for(user) -> list[Register]:
         opts = model._meta
         can_view = user.is_staff and user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
         url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist") if can_view else None
-        registers.append(Register(str(opts.verbose_name_plural).capitalize(), model._default_manager.count(), url))
+        registers.append(Register(capfirst(opts.verbose_name_plural), model._default_manager.count(), url))
     return registers

@@ -1,7 +1,281 @@
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.views.generic import TemplateView
+"""The generic register views: list, detail with history, add and edit (with concurrent-edit protection), end
+and delete. A register's views are a few lines that declare model, form, filterset and columns."""
 
-from .registers import registers_for
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import ProtectedError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import DeleteView, DetailView, TemplateView, UpdateView
+from django_filters.views import FilterView
+
+from . import display
+from .history import timeline
+from .permissions import Action, allowed, permission_flags, visible
+
+
+class RegisterMixin(LoginRequiredMixin):
+    """Names, URLs and permissions shared by a register's views."""
+
+    model = None
+    action = Action.VIEW
+
+    @property
+    def opts(self):
+        return self.model._meta
+
+    def url_name(self, action: str) -> str:
+        return f"{self.opts.app_label}:{self.opts.model_name}_{action}"
+
+    def get_template_names(self):
+        return [f"{self.opts.app_label}/{self.opts.model_name}_{self.template_suffix}.html", self.generic_template]
+
+    def get_queryset(self):
+        return visible(self.request.user, self.model._default_manager.all())
+
+    def check(self, obj_or_model):
+        if not allowed(self.request.user, self.action, obj_or_model):
+            raise PermissionDenied
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            opts=self.opts,
+            can_add=allowed(self.request.user, Action.ADD, self.model),
+            add_url=reverse(self.url_name("add")),
+            list_url=reverse(self.url_name("list")),
+            **kwargs,
+        )
+
+
+class ObjectListView(RegisterMixin, FilterView):
+    """A register's list: filters in the URL, sortable columns, pages of 50 with the total count."""
+
+    template_suffix = "list"
+    generic_template = "object_list.html"
+    paginate_by = 50
+    strict = True
+    columns: list[str] = []  # field names; the first links to the item
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        sort_keys = dict(self.filterset.filters["sort"].param_map) if "sort" in self.filterset.filters else {}
+        context["headers"] = [
+            {
+                "name": name,
+                "label": display.label(self.model, name),
+                "sort": sort_keys.get(name),
+                "numeric": display.is_numeric(self.model, name),
+            }
+            for name in self.columns
+        ]
+        context["rows"] = [
+            {
+                "object": obj,
+                "cells": [
+                    (display.value(obj, name), display.is_numeric(self.model, name), name == "status")
+                    for name in self.columns
+                ],
+            }
+            for obj in context["object_list"]
+        ]
+        context["total"] = context["paginator"].count if context.get("paginator") else len(context["object_list"])
+        context["filtered"] = any(v for k, v in self.request.GET.items() if k not in ("page", "sort"))
+        return context
+
+
+class ObjectDetailView(RegisterMixin, DetailView):
+    """Everything about one item, in labelled groups, with related items and the history timeline."""
+
+    template_suffix = "detail"
+    generic_template = "object_detail.html"
+    fieldsets: list[tuple[str, list[str]]] = []
+
+    def get_context_data(self, **kwargs):
+        obj = self.object
+        groups = [
+            (title, [(display.label(self.model, name), display.value(obj, name)) for name in names])
+            for title, names in self.fieldsets
+        ]
+        return super().get_context_data(
+            groups=groups,
+            history=timeline(obj),
+            **permission_flags(self.request.user, obj),
+            edit_url=reverse(self.url_name("edit"), args=[obj.pk]),
+            end_url=reverse(self.url_name("end"), args=[obj.pk]) if self.has_end_view() else None,
+            delete_url=reverse(self.url_name("delete"), args=[obj.pk]),
+            **kwargs,
+        )
+
+    def has_end_view(self) -> bool:
+        from django.urls import NoReverseMatch
+
+        try:
+            reverse(self.url_name("end"), args=[0])
+        except NoReverseMatch:
+            return False
+        return True
+
+
+def current_version(obj) -> str:
+    """The latest history row of `obj`: a second editor who opened an older version is refused."""
+    latest = obj.history.order_by("-history_date", "-history_id").values_list("history_id", flat=True).first()
+    return str(latest or "")
+
+
+class ObjectEditView(RegisterMixin, TemplateView):
+    """Add or edit an item with its inline rows. Bad input changes nothing; a concurrent edit is refused."""
+
+    template_suffix = "form"
+    generic_template = "object_form.html"
+    form_class = None
+    formsets: dict = {}  # context name -> inline formset class
+    fieldsets: list[tuple[str, list[str]]] | None = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.object = get_object_or_404(self.get_queryset(), pk=kwargs["pk"]) if "pk" in kwargs else None
+        self.action = Action.CHANGE if self.object else Action.ADD
+        self.check(self.object or self.model)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        return {}
+
+    def build(self, data=None, files=None):
+        instance = self.object or self.model()
+        form = self.form_class(data, files, instance=instance, user=self.request.user, initial=self.get_initial())
+        formsets = {
+            name: cls(data, files, instance=instance, prefix=name, form_kwargs={"user": self.request.user})
+            for name, cls in self.formsets.items()
+        }
+        return form, formsets
+
+    def get(self, request, *args, **kwargs):
+        form, formsets = self.build()
+        version = current_version(self.object) if self.object else ""
+        return self.render_to_response(self.get_context_data(form=form, formsets=formsets, version=version))
+
+    def post(self, request, *args, **kwargs):
+        form, formsets = self.build(request.POST, request.FILES)
+        with transaction.atomic():
+            conflict = []
+            if self.object:
+                self.model._default_manager.select_for_update().filter(pk=self.object.pk).first()
+                version = current_version(self.object)
+                opened = request.POST.get("_version", "")
+                if opened != version:
+                    seen = int(opened) if opened.isdigit() else 0
+                    conflict = [entry for entry in timeline(self.object) if entry.version > seen]
+            valid = form.is_valid() and all(formset.is_valid() for formset in formsets.values())
+            valid = valid and self.validate_together(form, formsets)
+            if valid and not conflict:
+                return self.save(form, formsets)
+        if conflict:
+            messages.error(
+                request,
+                _(
+                    "Someone else saved this item while you were editing it. Nothing of yours was "
+                    "saved: see what changed below, then save again if your changes still hold."
+                ),
+            )
+        context = self.get_context_data(
+            form=form, formsets=formsets, conflict=conflict, version=current_version(self.object) if self.object else ""
+        )
+        return self.render_to_response(context, status=409 if conflict else 200)
+
+    def validate_together(self, form, formsets) -> bool:
+        """Rules across the item and its rows; a register adds its own and calls form.add_error."""
+        return True
+
+    def save(self, form, formsets):
+        obj = form.save()
+        for formset in formsets.values():
+            formset.instance = obj
+            formset.save()
+        self.after_save(obj, created=self.object is None)
+        messages.success(self.request, _("“{item}” was saved.").format(item=obj))
+        return HttpResponseRedirect(obj.get_absolute_url())
+
+    def after_save(self, obj, created: bool):
+        """A hook for work that follows a save (the coordination notice, for one)."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(object=self.object, **kwargs)
+        form = kwargs["form"]
+        context["error_summary"] = error_summary(form, kwargs["formsets"])
+        if self.fieldsets:
+            context["form_groups"] = [
+                (title, [form[name] for name in names if name in form.fields]) for title, names in self.fieldsets
+            ]
+        context["cancel_url"] = self.object.get_absolute_url() if self.object else reverse(self.url_name("list"))
+        return context
+
+
+def error_summary(form, formsets) -> list[tuple[str, str, str]]:
+    """Every error on the page as (label, anchor, message), for the list at the top of the form."""
+    rows = []
+    for each in [form, *(f for formset in formsets.values() for f in formset.forms)]:
+        for name, errors in each.errors.items():
+            field = each.fields.get(name)
+            label = str(field.label) if field and field.label else ""
+            anchor = each[name].auto_id if field else "main"
+            for message in errors:
+                rows.append(("" if message.startswith(label) else label, anchor, message))
+    for formset in formsets.values():
+        rows += [("", "main", message) for message in formset.non_form_errors()]
+    return rows
+
+
+class ObjectEndView(RegisterMixin, UpdateView):
+    """End an item (a relation, membership or project) with a date and a reason, instead of deleting it."""
+
+    template_suffix = "end"
+    generic_template = "object_end.html"
+    action = Action.END
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        self.check(obj)
+        return obj
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("“{item}” was ended.").format(item=self.object))
+        return response
+
+
+class ObjectDeleteView(RegisterMixin, DeleteView):
+    """Delete an item after a confirmation page; coordinators and administrators only. History keeps it."""
+
+    template_suffix = "confirm_delete"
+    generic_template = "object_confirm_delete.html"
+    action = Action.DELETE
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        self.check(obj)
+        return obj
+
+    def get_success_url(self):
+        return reverse(self.url_name("list"))
+
+    def form_valid(self, form):
+        name = str(self.object)
+        try:
+            response = super().form_valid(form)
+        except ProtectedError:
+            messages.error(self.request, _("“{item}” cannot be deleted: other items refer to it.").format(item=name))
+            return HttpResponseRedirect(self.object.get_absolute_url())
+        messages.success(self.request, _("“{item}” was deleted. Its history is kept.").format(item=name))
+        return response
 
 
 class HomeView(LoginRequiredMixin, TemplateView):
@@ -10,6 +284,8 @@ class HomeView(LoginRequiredMixin, TemplateView):
     template_name = "core/home.html"
 
     def get_context_data(self, **kwargs):
+        from .registers import registers_for
+
         user = self.request.user
         assignments = user.role_assignments.select_related("unit").order_by("role", "unit__name")
         return super().get_context_data(assignments=assignments, registers=registers_for(user), **kwargs)

@@ -5,6 +5,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
@@ -184,6 +185,9 @@ class Project(models.Model):
 
     def __str__(self):
         return f"{self.acronym}: {self.title}" if self.acronym else self.title
+
+    def get_absolute_url(self):
+        return reverse("projects:project_detail", args=[self.pk])
 
     def clean(self):
         errors = {}

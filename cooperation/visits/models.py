@@ -125,6 +125,10 @@ class Visit(models.Model):
             return False
         return not (self.from_partner_city or in_eu_eea(self.country))
 
+    def host_unit_ids(self) -> set[int]:
+        """The units hosting the visit (uses prefetched hosts where there are some)."""
+        return {host.unit_id for host in self.hosts.all()}
+
     @property
     def main_host(self):
         hosts = list(self.hosts.all())

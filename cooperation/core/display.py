@@ -1,0 +1,71 @@
+"""How a field's value reads on a page: choices by their label, money with its currency, links to related items."""
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.db import models
+from django.utils import formats
+from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+from .models import MoneyField
+
+EMPTY = "–"
+
+
+def money(amount: Decimal | None, currency: str = "SEK") -> str:
+    """Whole kronor or euros, grouped for the user's language: 1 250 000 SEK."""
+    if amount is None:
+        return EMPTY
+    whole = formats.number_format(amount.quantize(Decimal(1)), 0, use_l10n=True, force_grouping=True)
+    return f"{whole} {currency}"
+
+
+def currency_of(obj) -> str:
+    return getattr(obj, "currency_id", None) or getattr(obj, "fee_currency_id", None) or "SEK"
+
+
+def link(item):
+    url = getattr(item, "get_absolute_url", None)
+    return format_html('<a href="{}">{}</a>', url(), item) if url else str(item)
+
+
+def value(obj, name: str):
+    """The readable value of `obj.name` (HTML-safe where it links)."""
+    field = obj._meta.get_field(name)
+    if field.many_to_many or field.one_to_many:
+        items = list(getattr(obj, name).all())
+        return format_html_join(", ", "{}", ((link(item),) for item in items)) if items else EMPTY
+    raw = getattr(obj, name)
+    if raw is None or raw == "":
+        return EMPTY
+    if field.choices:
+        return getattr(obj, f"get_{name}_display")()
+    if isinstance(field, MoneyField):
+        return money(raw, currency_of(obj))
+    if isinstance(field, models.ForeignKey):
+        return link(raw)
+    if isinstance(raw, bool):
+        return _("Yes") if raw else _("No")
+    if isinstance(raw, datetime):
+        return formats.date_format(raw, "SHORT_DATETIME_FORMAT")
+    if isinstance(raw, date):
+        return formats.date_format(raw, "SHORT_DATE_FORMAT")
+    if hasattr(raw, "name") and hasattr(raw, "code"):  # a django-countries Country
+        return raw.name
+    if isinstance(raw, models.fields.files.FieldFile):
+        return format_html('<a href="{}">{}</a>', raw.url, raw.name.rsplit("/", 1)[-1])
+    if isinstance(field, models.URLField):
+        return format_html('<a href="{}">{}</a>', raw, raw)
+    return formats.localize(raw, use_l10n=True)
+
+
+def label(model, name: str) -> str:
+    field = model._meta.get_field(name)
+    return capfirst(str(getattr(field, "verbose_name", name)))
+
+
+def is_numeric(model, name: str) -> bool:
+    field = model._meta.get_field(name)
+    return isinstance(field, models.DecimalField | models.IntegerField) and not field.choices and not field.primary_key

@@ -1,0 +1,54 @@
+"""What every register's filterset shares: one free-text search and sorting by a whitelist of columns."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .forms import DateInput, FkuiFormMixin
+
+
+class FilterForm(FkuiFormMixin, forms.Form):
+    """The filter form in FKUI's markup."""
+
+
+class RegisterFilterSet(django_filters.FilterSet):
+    """A register's filters. Subclasses set `search_fields` and declare `sort` as an OrderingFilter."""
+
+    search_fields: tuple[str, ...] = ()
+
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+
+    class Meta:
+        form = FilterForm
+
+    def search(self, queryset, name, value):
+        terms = value.split()
+        for term in terms:
+            condition = Q()
+            for field in self.search_fields:
+                condition |= Q(**{f"{field}__icontains": term})
+            queryset = queryset.filter(condition)
+        return queryset
+
+
+def date_range(label):
+    """A from–to filter on a date, as two plain date inputs."""
+    return django_filters.DateFromToRangeFilter(
+        label=label, widget=django_filters.widgets.RangeWidget(attrs={"type": "date", "class": "text-field__input"})
+    )
+
+
+def year_filter(label, start: str, end: str):
+    """Items active during a year: started by its end and not ended before its start."""
+
+    def active_in(queryset, name, year):
+        return queryset.filter(
+            Q(**{f"{start}__year__lte": year}) | Q(**{f"{start}__isnull": True}),
+            Q(**{f"{end}__year__gte": year}) | Q(**{f"{end}__isnull": True}),
+        )
+
+    return django_filters.NumberFilter(label=label, method=lambda qs, name, value: active_in(qs, name, int(value)))
+
+
+__all__ = ["RegisterFilterSet", "date_range", "year_filter", "DateInput"]

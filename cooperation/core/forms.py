@@ -1,0 +1,91 @@
+"""Forms in FKUI's markup: one column, labels above fields, help text from the policy, errors beside the field."""
+
+from decimal import Decimal
+
+from django import forms
+from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
+
+from .models import MoneyField
+
+
+class FkuiRenderer(TemplatesSetting):
+    """Renders every form and field with the project's FKUI templates."""
+
+    form_template_name = "includes/form.html"
+    formset_template_name = "includes/formset.html"
+    field_template_name = "includes/field.html"
+
+
+class DateInput(forms.DateInput):
+    """A plain, accessible date input: the browser's own date picker, ISO dates."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+WIDGET_CLASSES = {
+    forms.CheckboxInput: "checkbox__input",
+    forms.Select: "select-field__select",
+    forms.SelectMultiple: "select-field__select select-field__select--multiple",
+    forms.Textarea: "textarea-field__textarea",
+    forms.RadioSelect: "radio-button__input",
+    forms.CheckboxSelectMultiple: "checkbox__input",
+}
+
+
+class FkuiFormMixin:
+    """Gives each widget FKUI's class, dates a date picker, and money whole units in the user's number format."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(field, forms.DateField) and not isinstance(widget, forms.HiddenInput):
+                field.widget = widget = DateInput(attrs=widget.attrs)
+            css = next((css for kind, css in WIDGET_CLASSES.items() if isinstance(widget, kind)), "text-field__input")
+            widget.attrs.setdefault("class", css)
+            if isinstance(widget, forms.Textarea):
+                widget.attrs.setdefault("rows", 4)
+
+
+class MoneyFormField(forms.DecimalField):
+    """Money in whole kronor or euros: shown without öre, entered with or without spaces between thousands."""
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal) and value == value.to_integral_value():
+            value = value.quantize(Decimal(1))
+        return super().prepare_value(value)
+
+
+def money_formfield(**kwargs) -> forms.DecimalField:
+    """Money is entered in whole kronor or euros, with or without spaces between the thousands."""
+    field = MoneyFormField(
+        decimal_places=0, min_value=0, localize=True, required=False, widget=forms.TextInput(), **kwargs
+    )
+    field.widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
+    return field
+
+
+class DomainModelForm(FkuiFormMixin, forms.ModelForm):
+    """A model form for the registers: FKUI markup, whole-unit money, and the user who fills it in."""
+
+    def __init__(self, *args, user=None, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+        for name, field in list(self.fields.items()):
+            model_field = self._meta.model._meta.get_field(name)
+            if isinstance(model_field, MoneyField):
+                replacement = money_formfield(label=field.label, help_text=field.help_text)
+                replacement.required = field.required
+                replacement.widget.attrs.update({"class": "text-field__input"})
+                self.fields[name] = replacement
+
+
+class EndForm(FkuiFormMixin, forms.Form):
+    """Ending an item instead of deleting it: the date, the reason, and the decision where one is needed."""
+
+    ended_on = forms.DateField(label=_("Ended on"))
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea)

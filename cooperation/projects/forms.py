@@ -1,0 +1,93 @@
+from django import forms
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from cooperation.core.forms import DomainModelForm
+from cooperation.core.permissions import is_coordinator, unit_ids
+from cooperation.organisation.models import Unit
+
+from .choices import ProjectStatus
+from .models import Project, ProjectPartner, ProjectTeamMember
+
+FIELDSETS = [
+    (_("The project"), ["title", "acronym", "status", "description", "aim", "case_number"]),
+    (_("Responsibility"), ["owner", "participating_units", "contact", "role", "decision"]),
+    (_("Funding"), ["funding_source", "programme", "call", "icld_phase"]),
+    (_("Dates"), ["start_date", "end_date"]),
+    (
+        _("Budget"),
+        [
+            "currency",
+            "exchange_rate",
+            "total_budget",
+            "municipality_share",
+            "external_funding",
+            "own_contribution_cash",
+            "own_contribution_in_kind",
+        ],
+    ),
+    (
+        _("Before the cooperation starts"),
+        [
+            "benefit_risk_analysis",
+            "partner_choice_grounds",
+            "democracy_considerations",
+            "video_conferencing_considered",
+        ],
+    ),
+    (_("Goals and links"), ["goals", "sdgs", "city_relation", "membership"]),
+    (_("Results"), ["results"]),
+]
+
+
+class ProjectForm(DomainModelForm):
+    class Meta:
+        model = Project
+        fields = [name for _title, names in FIELDSETS for name in names]
+        widgets = {
+            "participating_units": forms.CheckboxSelectMultiple,
+            "goals": forms.CheckboxSelectMultiple,
+            "sdgs": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.user is not None and not is_coordinator(self.user):
+            # An official registers projects for the units they work in.
+            self.fields["owner"].queryset = Unit.objects.filter(pk__in=unit_ids(self.user))
+        self.fields["decision"].queryset = self.fields["decision"].queryset.select_related("body")
+        self.fields["programme"].queryset = self.fields["programme"].queryset.select_related("source")
+        self.fields["membership"].queryset = self.fields["membership"].queryset.select_related("organisation")
+
+
+class ProjectEndForm(DomainModelForm):
+    """Closing a project: the end date and why."""
+
+    class Meta:
+        model = Project
+        fields = ["end_date", "end_reason"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.required = True
+
+    def save(self, commit=True):
+        self.instance.status = ProjectStatus.CLOSED
+        return super().save(commit)
+
+
+class PartnerForm(DomainModelForm):
+    class Meta:
+        model = ProjectPartner
+        fields = ["name", "city", "country", "kind", "is_lead"]
+
+
+class TeamMemberForm(DomainModelForm):
+    class Meta:
+        model = ProjectTeamMember
+        fields = ["name", "title", "side", "role"]
+
+
+PartnerFormSet = inlineformset_factory(Project, ProjectPartner, form=PartnerForm, extra=1, can_delete=True)
+TeamFormSet = inlineformset_factory(Project, ProjectTeamMember, form=TeamMemberForm, extra=0, can_delete=True)

@@ -1,0 +1,54 @@
+from django.utils.translation import gettext_lazy as _
+
+from cooperation.core import views
+
+from .filtersets import ProjectFilterSet
+from .forms import FIELDSETS, PartnerFormSet, ProjectEndForm, ProjectForm, TeamFormSet
+from .models import Project
+
+
+class ProjectListView(views.ObjectListView):
+    model = Project
+    filterset_class = ProjectFilterSet
+    columns = ["title", "acronym", "owner", "status", "funding_source", "start_date", "end_date", "total_budget"]
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("owner", "funding_source")
+
+
+class ProjectDetailView(views.ObjectDetailView):
+    model = Project
+    fieldsets = [*FIELDSETS, (_("Ended"), ["end_reason"])]
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related(
+                "owner",
+                "contact",
+                "funding_source",
+                "programme",
+                "decision__body",
+                "currency",
+                "city_relation",
+                "membership__organisation",
+            )
+            .prefetch_related("participating_units", "goals", "sdgs", "partners", "team", "visits", "notices")
+        )
+
+
+class ProjectEditView(views.ObjectEditView):
+    model = Project
+    form_class = ProjectForm
+    formsets = {"partners": PartnerFormSet, "team": TeamFormSet}
+    fieldsets = FIELDSETS
+
+
+class ProjectEndView(views.ObjectEndView):
+    model = Project
+    form_class = ProjectEndForm
+
+
+class ProjectDeleteView(views.ObjectDeleteView):
+    model = Project
