@@ -151,6 +151,10 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "false")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "internationellt@kommun.example")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Administrators who receive reports of accessibility shortcomings and errors: "Name <address>, …"
+ADMINS = [
+    (address.split("<")[0].strip(), address.split("<")[-1].rstrip(">").strip()) for address in envlist("ADMINS", "")
+]
 
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", "false")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

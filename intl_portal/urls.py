@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from cooperation.core import views
+from cooperation.core.accessibility import AccessibilityView
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -16,6 +17,7 @@ urlpatterns = [
     path("besok/", include("cooperation.visits.urls")),
     path("remisser/", include("cooperation.consultations.urls")),
     path("beslut/", include("cooperation.organisation.urls")),
+    path("tillganglighet/", AccessibilityView.as_view(), name="accessibility"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

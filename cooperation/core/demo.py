@@ -217,33 +217,11 @@ def ensure_accounts(municipality, units, central) -> dict:
         )
         if created:
             user.set_password(DEMO_PASSWORD)
-        user.is_staff = True
-        user.is_superuser = role == Role.ADMINISTRATOR
+        user.is_staff = user.is_superuser = role == Role.ADMINISTRATOR  # the admin is for administrators only
         user.save()
         RoleAssignment.objects.get_or_create(user=user, role=role, unit=unit)
         users[username] = user
-    grant_admin_access(users)
     return users
-
-
-def grant_admin_access(users):
-    """Until the registers have their own pages, demo accounts read them in the admin; coordinators edit."""
-    from django.contrib.auth.models import Group, Permission
-
-    apps = ["cities", "networks", "projects", "visits", "consultations", "steering", "notices", "organisation", "core"]
-    readers, _ = Group.objects.get_or_create(name="Läsare av registren")
-    # Delegation members are personal data: only host units and coordinators see them (DOMAIN.md section 5).
-    readers.permissions.set(
-        Permission.objects.filter(content_type__app_label__in=apps, codename__startswith="view_").exclude(
-            codename__in=["view_delegationmember", "view_historicaldelegationmember"]
-        )
-    )
-    editors, _ = Group.objects.get_or_create(name="Redigerare av registren")
-    editors.permissions.set(
-        Permission.objects.filter(content_type__app_label__in=apps).exclude(codename__startswith="delete_")
-    )
-    for username, user in users.items():
-        user.groups.add(editors if username == "samordnare" else readers)
 
 
 def build_context(slug: str) -> Context:

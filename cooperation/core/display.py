@@ -22,6 +22,10 @@ def money(amount: Decimal | None, currency: str = "SEK") -> str:
     return f"{whole} {currency}"
 
 
+def day(value: date | None) -> str:
+    return formats.date_format(value, "SHORT_DATE_FORMAT") if value else EMPTY
+
+
 def currency_of(obj) -> str:
     return getattr(obj, "currency_id", None) or getattr(obj, "fee_currency_id", None) or "SEK"
 

@@ -1,25 +1,24 @@
-"""The registers the start page lists, with their counts and where to find them."""
+"""The registers: the navigation's links and the start page's counts."""
 
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.text import capfirst
 
+# The registers in the order officials think of them; the first ones are in the main menu.
 REGISTER_MODELS = [
-    "cities.CityRelation",
-    "cities.Agreement",
-    "networks.Organisation",
-    "networks.Membership",
-    "networks.Declaration",
     "projects.Project",
     "visits.Visit",
+    "cities.CityRelation",
+    "networks.Membership",
+    "networks.Organisation",
     "consultations.Consultation",
     "organisation.Decision",
+    "notices.Notice",
     "steering.PositionPaper",
     "steering.ActionPlan",
     "steering.Evaluation",
-    "notices.Notice",
     "organisation.Policy",
 ]
 
@@ -27,17 +26,39 @@ REGISTER_MODELS = [
 @dataclass
 class Register:
     name: str
-    count: int
+    count: int | None
     url: str | None
+    url_name: str = ""
+
+
+def list_url(model) -> tuple[str, str | None]:
+    opts = model._meta
+    name = f"{opts.app_label}:{opts.model_name}_list"
+    try:
+        return name, reverse(name)
+    except NoReverseMatch:
+        return name, None
+
+
+def navigation() -> list[Register]:
+    """The registers that have pages of their own, for the main menu."""
+    registers = []
+    for label in REGISTER_MODELS:
+        model = apps.get_model(label)
+        name, url = list_url(model)
+        if url:
+            registers.append(Register(capfirst(model._meta.verbose_name_plural), None, url, name))
+    return registers
 
 
 def registers_for(user) -> list[Register]:
-    """Each register with its size; the link only where the user may open the admin list."""
+    """Each register with its size; its own pages where it has them, else the admin list for staff."""
     registers = []
     for label in REGISTER_MODELS:
         model = apps.get_model(label)
         opts = model._meta
-        can_view = user.is_staff and user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
-        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist") if can_view else None
+        _name, url = list_url(model)
+        if url is None and user.is_staff and user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
+            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
         registers.append(Register(capfirst(opts.verbose_name_plural), model._default_manager.count(), url))
     return registers

@@ -284,8 +284,11 @@ class HomeView(LoginRequiredMixin, TemplateView):
     template_name = "core/home.html"
 
     def get_context_data(self, **kwargs):
+        from .dashboard import sections_for
         from .registers import registers_for
 
         user = self.request.user
         assignments = user.role_assignments.select_related("unit").order_by("role", "unit__name")
-        return super().get_context_data(assignments=assignments, registers=registers_for(user), **kwargs)
+        return super().get_context_data(
+            assignments=assignments, registers=registers_for(user), **sections_for(user), **kwargs
+        )

@@ -1,0 +1,67 @@
+"""The accessibility statement (tillgänglighetsredogörelse) and the form to report a shortcoming."""
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core.mail import send_mail
+from django.db.models import Q
+from django.shortcuts import redirect
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
+
+from cooperation.organisation.choices import Role
+from cooperation.organisation.models import User
+
+from .forms import FkuiFormMixin
+
+
+class ShortcomingForm(FkuiFormMixin, forms.Form):
+    page = forms.CharField(
+        label=_("Where did you find the problem?"),
+        max_length=300,
+        required=False,
+        help_text=_("The page's address or name, if you know it."),
+    )
+    description = forms.CharField(
+        label=_("What did not work?"),
+        max_length=5000,
+        widget=forms.Textarea,
+        help_text=_("Describe what you tried to do and what happened."),
+    )
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        required=False,
+        help_text=_("If you want an answer."),
+    )
+
+
+def administrator_addresses() -> list[str]:
+    """Where reports go: every administrator with an e-mail address, and the ADMINS of the settings."""
+    users = User.objects.filter(Q(is_superuser=True) | Q(role_assignments__role=Role.ADMINISTRATOR), is_active=True)
+    addresses = {email for email in users.values_list("email", flat=True) if email}
+    addresses |= {email for _name, email in settings.ADMINS}
+    return sorted(addresses)
+
+
+class AccessibilityView(FormView):
+    """Open to everyone, signed in or not: the statement must be reachable by anyone who meets a barrier."""
+
+    template_name = "core/accessibility.html"
+    form_class = ShortcomingForm
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        body = "\n\n".join(
+            [
+                gettext("A shortcoming in accessibility was reported."),
+                f"{gettext('Page')}: {data['page'] or '–'}",
+                f"{gettext('Description')}:\n{data['description']}",
+                f"{gettext('Reply to')}: {data['email'] or '–'}",
+            ]
+        )
+        recipients = administrator_addresses()
+        if recipients:
+            send_mail(gettext("Accessibility: a shortcoming was reported"), body, None, recipients)
+        messages.success(self.request, gettext("Thank you. Your report has been sent to the administrators."))
+        return redirect("accessibility")

@@ -1,0 +1,263 @@
+"""The start page's answer to "what needs me now?", for each role: a few queries however large the portfolio."""
+
+import datetime
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import Count, Q, Sum
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cooperation.cities.choices import RelationStatus
+from cooperation.cities.models import Agreement, CityRelation
+from cooperation.consultations.choices import ConsultationStatus
+from cooperation.consultations.models import Consultation
+from cooperation.networks.choices import MembershipKind
+from cooperation.networks.models import Membership
+from cooperation.notices.choices import NoticeState
+from cooperation.notices.models import Notice
+from cooperation.organisation.choices import Role
+from cooperation.projects.choices import ProjectStatus
+from cooperation.projects.models import Project
+from cooperation.visits.models import Visit
+
+from . import display
+from .permissions import has_role, is_coordinator, unit_ids
+
+LIMIT = 8
+NOTICE_ANSWER_DAYS = 10  # until issue 4's working-day rule: a notice unanswered this long is overdue
+
+
+def url(name: str, args=(), **query) -> str | None:
+    """The URL of a page that may not exist yet in this version, with a query string."""
+    try:
+        base = reverse(name, args=args)
+    except NoReverseMatch:
+        return None
+    return f"{base}?{urlencode(query, doseq=True)}" if query else base
+
+
+@dataclass
+class Section:
+    """A box on the start page: a heading, a list of items (text, link, note) and a link to all of them."""
+
+    title: str
+    items: list = field(default_factory=list)
+    more_url: str | None = None
+    empty: str = ""
+
+
+@dataclass
+class Figure:
+    label: str
+    value: str
+    url: str | None = None
+
+
+def official_sections(user, today: datetime.date) -> list[Section]:
+    units = sorted(unit_ids(user))
+    projects = Project.objects.filter(owner__in=units).select_related("owner").order_by("-start_date", "-pk")[:LIMIT]
+    visits = (
+        Visit.objects.filter(hosts__unit__in=units, start_date__gte=today).distinct().order_by("start_date")[:LIMIT]
+    )
+    notices = Notice.objects.filter(unit__in=units).open().order_by("-created_at")[:LIMIT]
+    drafts = Project.objects.filter(owner__in=units, status__in=[ProjectStatus.IDEA, ProjectStatus.APPLIED])
+    consultations = (
+        Consultation.objects.filter(unit__in=units, deadline__gte=today)
+        .exclude(status=ConsultationStatus.ANSWERED)
+        .order_by("deadline")[:LIMIT]
+    )
+    memberships = [
+        m
+        for m in Membership.objects.active(today)
+        .with_last_evaluation()
+        .filter(unit__in=units, kind=MembershipKind.SECTOR_SPECIFIC)
+        .select_related("organisation")
+        if m.evaluation_due_on and m.evaluation_due_on <= today + datetime.timedelta(days=365)
+    ]
+    return [
+        Section(
+            _("My units' projects"),
+            [(p, p.get_absolute_url(), p.get_status_display()) for p in projects],
+            url("projects:project_list", owner=units[0]) if len(units) == 1 else url("projects:project_list"),
+            _("Your units have no projects yet."),
+        ),
+        Section(
+            _("Ideas and applications"),
+            [(p, p.get_absolute_url(), p.get_status_display()) for p in drafts.order_by("-pk")[:LIMIT]],
+            url("projects:project_list", status=[ProjectStatus.IDEA, ProjectStatus.APPLIED]),
+            _("No projects in the idea or application stage."),
+        ),
+        Section(
+            _("Upcoming visits"),
+            [(v, _url_of(v), display.value(v, "start_date")) for v in visits],
+            url("visits:visit_list"),
+            _("No visits coming up for your units."),
+        ),
+        Section(
+            _("Open coordination notices"),
+            [(n, _url_of(n), n.get_state_display()) for n in notices],
+            url("notices:notice_list"),
+            _("No open notices from your units."),
+        ),
+        Section(
+            _("Consultations with a deadline"),
+            [(c, _url_of(c), display.value(c, "deadline")) for c in consultations],
+            url("consultations:consultation_list"),
+            _("No open consultations."),
+        ),
+        Section(
+            _("Evaluations due within a year"),
+            [(m, _url_of(m), display.day(m.evaluation_due_on)) for m in memberships[:LIMIT]],
+            url("networks:membership_list"),
+            _("No evaluations due."),
+        ),
+    ]
+
+
+def coordinator_sections(user, today: datetime.date) -> list[Section]:
+    quarter_end = _quarter_end(today)
+    new = Notice.objects.filter(state=NoticeState.SUBMITTED).select_related("unit").order_by("-created_at")
+    overdue = new.filter(created_at__lt=timezone.now() - datetime.timedelta(days=NOTICE_ANSWER_DAYS))
+    reviews = (
+        CityRelation.objects.exclude(status=RelationStatus.ENDED)
+        .filter(next_review_on__lte=quarter_end)
+        .order_by("next_review_on")[:LIMIT]
+    )
+    evaluations = [
+        m
+        for m in Membership.objects.active(today).with_last_evaluation().select_related("organisation")
+        if m.evaluation_due_on and m.evaluation_due_on <= quarter_end
+    ]
+    agreements = (
+        Agreement.objects.filter(valid_until__gte=today, valid_until__lte=today + datetime.timedelta(days=183))
+        .select_related("relation")
+        .order_by("valid_until")[:LIMIT]
+    )
+    return [
+        Section(
+            _("New coordination notices"),
+            [(n, _url_of(n), n.unit) for n in new[:LIMIT]],
+            url("notices:notice_list", state=NoticeState.SUBMITTED),
+            _("No new notices."),
+        ),
+        Section(
+            _("Notices waiting more than {days} days").format(days=NOTICE_ANSWER_DAYS),
+            [(n, _url_of(n), display.value(n, "created_at")) for n in overdue[:LIMIT]],
+            url("notices:notice_list"),
+            _("No notice is waiting too long."),
+        ),
+        Section(
+            _("Reviews of city relations due this quarter"),
+            [(r, _url_of(r), display.value(r, "next_review_on")) for r in reviews],
+            url("cities:cityrelation_list"),
+            _("No review due this quarter."),
+        ),
+        Section(
+            _("Membership evaluations due this quarter or overdue"),
+            [(m, _url_of(m), display.day(m.evaluation_due_on)) for m in evaluations[:LIMIT]],
+            url("networks:membership_list"),
+            _("No evaluation due."),
+        ),
+        Section(
+            _("Agreements ending within six months"),
+            [(a, _url_of(a.relation), display.value(a, "valid_until")) for a in agreements],
+            url("cities:cityrelation_list"),
+            _("No agreement ends within six months."),
+        ),
+    ]
+
+
+def portfolio_figures(today: datetime.date) -> list[Figure]:
+    """Counts and sums per area this year, for KS and KF."""
+    year = today.year
+    active = Project.objects.filter(
+        Q(start_date__year__lte=year) | Q(start_date__isnull=True),
+        Q(end_date__year__gte=year) | Q(end_date__isnull=True),
+    )
+    budgets = (
+        active.values("currency")
+        .annotate(total=Sum("total_budget"), external=Sum("external_funding"), count=Count("pk"))
+        .order_by("currency")
+    )
+    visits = Visit.objects.filter(start_date__year=year).values("kind").annotate(count=Count("pk")).order_by("kind")
+    memberships = (
+        Membership.objects.active(today)
+        .values("fee_currency")
+        .annotate(count=Count("pk"), fees=Sum("annual_fee"))
+        .order_by("fee_currency")
+    )
+    figures = [
+        Figure(
+            _("Projects active in {year}").format(year=year),
+            str(sum(b["count"] for b in budgets)),
+            url("projects:project_list", year=year),
+        ),
+        *[
+            Figure(
+                _("Total budget ({currency})").format(currency=b["currency"]), display.money(b["total"], b["currency"])
+            )
+            for b in budgets
+            if b["total"]
+        ],
+        *[
+            Figure(
+                _("External funding ({currency})").format(currency=b["currency"]),
+                display.money(b["external"], b["currency"]),
+            )
+            for b in budgets
+            if b["external"]
+        ],
+        Figure(
+            _("Visits in {year}").format(year=year),
+            str(sum(v["count"] for v in visits)),
+            url("visits:visit_list", year=year),
+        ),
+        Figure(_("Active memberships"), str(sum(m["count"] for m in memberships)), url("networks:membership_list")),
+        *[
+            Figure(
+                _("Membership fees a year ({currency})").format(currency=m["fee_currency"]),
+                display.money(m["fees"], m["fee_currency"]),
+            )
+            for m in memberships
+            if m["fees"]
+        ],
+        Figure(
+            _("Active city relations"),
+            str(CityRelation.objects.exclude(status=RelationStatus.ENDED).count()),
+            url("cities:cityrelation_list"),
+        ),
+        Figure(
+            _("Coordination notices in {year}").format(year=year),
+            str(Notice.objects.filter(created_at__year=year).count()),
+            url("notices:notice_list"),
+        ),
+    ]
+    return figures
+
+
+def sections_for(user, today: datetime.date | None = None) -> dict:
+    today = today or timezone.localdate()
+    context = {"sections": [], "figures": []}
+    if is_coordinator(user):
+        context["sections"] += coordinator_sections(user, today)
+    elif unit_ids(user):
+        context["sections"] += official_sections(user, today)
+    if has_role(user, Role.KS, Role.KF, Role.COORDINATOR, Role.ADMINISTRATOR, Role.READER):
+        context["figures"] = portfolio_figures(today)
+    return context
+
+
+def _quarter_end(day: datetime.date) -> datetime.date:
+    quarter_last_month = 3 * ((day.month - 1) // 3 + 1)
+    first_of_next = datetime.date(day.year + quarter_last_month // 12, quarter_last_month % 12 + 1, 1)
+    return first_of_next - datetime.timedelta(days=1)
+
+
+def _url_of(obj) -> str | None:
+    method = getattr(obj, "get_absolute_url", None)
+    try:
+        return method() if method else None
+    except NoReverseMatch:
+        return None

@@ -1,0 +1,32 @@
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from cooperation.organisation.choices import Role
+from tests.conftest import make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def test_statement_is_open_to_everyone(client):
+    response = client.get(reverse("accessibility"))
+    assert response.status_code == 200
+    assert "WCAG 2.1" in response.content.decode()
+
+
+def test_a_report_reaches_the_administrators(client, org, settings):
+    settings.ADMINS = [("Förvaltare", "forvaltare@kommun.example")]
+    make_user("admin2", Role.ADMINISTRATOR, email="admin2@kommun.example")
+    make_user("reader2", Role.READER, email="reader2@kommun.example")
+    response = client.post(reverse("accessibility"), {"page": "/projekt/", "description": "Fokus syns inte."})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    assert sorted(mail.outbox[0].to) == ["admin2@kommun.example", "forvaltare@kommun.example"]
+    assert "Fokus syns inte." in mail.outbox[0].body
+
+
+def test_an_empty_report_is_refused_and_sends_nothing(client, org):
+    response = client.post(reverse("accessibility"), {"description": ""})
+    assert response.status_code == 200
+    assert response.context["form"].errors["description"]
+    assert mail.outbox == []
