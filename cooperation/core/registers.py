@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 
 # The registers in the order officials think of them; the first ones are in the main menu.
 REGISTER_MODELS = [
@@ -21,6 +22,23 @@ REGISTER_MODELS = [
     "steering.Evaluation",
     "organisation.Policy",
 ]
+
+
+# The label of a register's "new" button and form heading; Swedish needs the noun's own gender (nytt projekt,
+# nytt besök, ny remiss), so each has its own string.
+ADD_LABELS = {
+    "projects.project": _("New project"),
+    "visits.visit": _("New visit"),
+    "cities.cityrelation": _("New city relation"),
+    "networks.membership": _("New membership"),
+    "networks.organisation": _("New organisation or network"),
+    "consultations.consultation": _("New consultation"),
+    "organisation.decision": _("New decision"),
+}
+
+
+def add_label(model) -> str:
+    return ADD_LABELS.get(model._meta.label_lower) or capfirst(model._meta.verbose_name)
 
 
 @dataclass

@@ -15,6 +15,7 @@ from django_filters.views import FilterView
 
 from . import display
 from .history import timeline
+from .registers import add_label
 from .permissions import Action, allowed, permission_flags, visible
 
 
@@ -45,6 +46,7 @@ class RegisterMixin(LoginRequiredMixin):
         return super().get_context_data(
             opts=self.opts,
             can_add=allowed(self.request.user, Action.ADD, self.model),
+            add_label=add_label(self.model),
             add_url=reverse(self.url_name("add")),
             list_url=reverse(self.url_name("list")),
             **kwargs,

@@ -1,0 +1,101 @@
+"""The start page answers "what needs me now?" for each role, in a fixed number of queries."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from cooperation.notices.models import Notice
+from cooperation.projects.models import FundingSource, Project
+from cooperation.visits.models import Visit, VisitHost
+from tests.conftest import make_user
+from tests.helpers import assert_constant_queries
+
+pytestmark = pytest.mark.django_db
+
+
+def add_project(org, unit, title, **extra):
+    return Project.objects.create(
+        title=title,
+        owner=unit,
+        funding_source=FundingSource.objects.get(code="eu"),
+        start_date=timezone.localdate(),
+        **extra,
+    )
+
+
+def add_visit(unit, title, days_ahead=10):
+    visit = Visit.objects.create(
+        kind="study", title=title, country="DK", start_date=timezone.localdate() + datetime.timedelta(days=days_ahead)
+    )
+    VisitHost.objects.create(visit=visit, unit=unit)
+    return visit
+
+
+def test_official_sees_their_units_items(client, org, official_a):
+    add_project(org, org.unit_a, "Vårt projekt")
+    add_project(org, org.unit_b, "Deras projekt")
+    add_visit(org.unit_a, "Delegation från Åbo")
+    add_visit(org.unit_a, "Gammalt besök", days_ahead=-30)
+    client.force_login(official_a)
+    html = client.get(reverse("home")).content.decode()
+    assert "Vårt projekt" in html
+    assert "Deras projekt" not in html
+    assert "Delegation från Åbo" in html
+    assert "Gammalt besök" not in html
+
+
+def test_coordinator_sees_new_and_waiting_notices(client, org, coordinator):
+    Notice.objects.create(area="projects", unit=org.unit_a, summary="Nytt EU-projekt")
+    old = Notice.objects.create(area="visits", unit=org.unit_b, summary="VIP-besök från Riga")
+    Notice.objects.filter(pk=old.pk).update(created_at=timezone.now() - datetime.timedelta(days=30))
+    client.force_login(coordinator)
+    response = client.get(reverse("home"))
+    titles = {section.title: [str(item[0]) for item in section.items] for section in response.context["sections"]}
+    new = [title for title in titles if "ew coordination" in title or "Nya" in title][0]
+    assert len(titles[new]) == 2
+    waiting = [items for title, items in titles.items() if "10" in title][0]
+    assert waiting == [str(old)]
+
+
+def test_board_sees_the_portfolio_at_a_glance(client, org, ks_user):
+    add_project(org, org.unit_a, "A", total_budget=Decimal(1_000_000), external_funding=Decimal(600_000))
+    add_project(org, org.unit_b, "B", total_budget=Decimal(500_000))
+    client.force_login(ks_user)
+    figures = {str(f.label): f.value for f in client.get(reverse("home")).context["figures"]}
+    year = timezone.localdate().year
+    assert any(value == "2" for label, value in figures.items() if str(year) in label)
+    assert "1\xa0500\xa0000 SEK" in figures.values()  # Swedish groups thousands with a no-break space
+    assert "600\xa0000 SEK" in figures.values()
+
+
+@pytest.mark.parametrize("persona", ["official_a", "coordinator", "ks_user"])
+def test_start_page_runs_a_fixed_number_of_queries(client, org, persona, request):
+    client.force_login(request.getfixturevalue(persona))
+    add_project(org, org.unit_a, "Första")
+
+    def more():
+        for i in range(5):
+            add_project(org, org.unit_a, f"Projekt {i}", status="idea")
+            add_visit(org.unit_a, f"Besök {i}")
+            Notice.objects.create(area="projects", unit=org.unit_a, summary=f"Anmälan {i}")
+
+    assert_constant_queries(client, reverse("home"), more)
+
+
+def test_english_formats_numbers_the_english_way(client, org, ks_user):
+    add_project(org, org.unit_a, "A", total_budget=Decimal(1_234_567))
+    client.force_login(ks_user)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    values = [f.value for f in client.get(reverse("home")).context["figures"]]
+    assert "1,234,567 SEK" in values
+
+
+def test_reader_has_no_unit_sections(client, org):
+    reader = make_user("reader_x", "reader")
+    client.force_login(reader)
+    response = client.get(reverse("home"))
+    assert response.context["sections"] == []
+    assert response.context["figures"]
