@@ -15,8 +15,8 @@ from django_filters.views import FilterView
 
 from . import display
 from .history import timeline
-from .registers import add_label
 from .permissions import Action, allowed, permission_flags, visible
+from .registers import add_label
 
 
 class RegisterMixin(LoginRequiredMixin):
