@@ -17,6 +17,7 @@ urlpatterns = [
     path("besok/", include("cooperation.visits.urls")),
     path("remisser/", include("cooperation.consultations.urls")),
     path("beslut/", include("cooperation.organisation.urls")),
+    path("anmalningar/", include("cooperation.notices.urls")),
     path("tillganglighet/", AccessibilityView.as_view(), name="accessibility"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -1,6 +1,7 @@
 """Swedish terms of office (mandatperioder): four years from 15 October of an election year (2022, 2026 …)."""
 
 import datetime
+import functools
 
 ELECTION_YEAR = 2022  # any election year; they come every four years
 TERM_YEARS = 4
@@ -24,3 +25,38 @@ def term_end(day: datetime.date) -> datetime.date:
 def next_term_end(day: datetime.date) -> datetime.date:
     """The last day of the term of office after the one that `day` falls in."""
     return term_end(term_end(day) + datetime.timedelta(days=1))
+
+
+@functools.cache
+def days_off(year: int) -> frozenset[datetime.date]:
+    """Sweden's public holidays (from the maintained `holidays` library) and the eves most employers give off:
+    midsommarafton (the Friday from 19 to 25 June), julafton and nyårsafton."""
+    import holidays
+
+    public = holidays.country_holidays("SE", years=year)
+    midsummer_eve = next(datetime.date(year, 6, d) for d in range(19, 26) if datetime.date(year, 6, d).weekday() == 4)
+    return frozenset({*public, midsummer_eve, datetime.date(year, 12, 24), datetime.date(year, 12, 31)})
+
+
+def is_working_day(day: datetime.date) -> bool:
+    """Monday to Friday, and not a day off."""
+    return day.weekday() < 5 and day not in days_off(day.year)
+
+
+def working_days_between(start: datetime.date, end: datetime.date) -> int:
+    """The working days after `start` up to and including `end` (0 when `end` is not after `start`)."""
+    days = 0
+    day = start
+    while day < end:
+        day += datetime.timedelta(days=1)
+        days += is_working_day(day)
+    return days
+
+
+def add_working_days(start: datetime.date, count: int) -> datetime.date:
+    """The day `count` working days after `start`."""
+    day = start
+    while count > 0:
+        day += datetime.timedelta(days=1)
+        count -= is_working_day(day)
+    return day

@@ -140,6 +140,7 @@ RULES: dict[str, Rule] = {
     "visits.visit": Rule(add=_coordinators_and_officials, change=_visit_editors),
     "consultations.consultation": Rule(add=_coordinators_and_officials, change=_consultation_editors),
     "organisation.decision": Rule(add=_decision_recorders, change=_decision_editors),
+    "notices.notice": Rule(add=_coordinators_and_officials, change=_coordinators),
 }
 
 
@@ -166,12 +167,32 @@ def allowed(user, action: Action, obj_or_model) -> bool:
 
 
 def visible(user, queryset: QuerySet) -> QuerySet:
-    """The rows of `queryset` the user may read: everything is public but for delegation members' names."""
+    """The rows of `queryset` the user may read: the registers are public; delegation members' names are for the
+    host units, coordinators, KS and KF; coordination notices for the raising unit, coordinators and KS."""
+    from cooperation.notices.models import Notice
     from cooperation.visits.models import DelegationMember
 
     if queryset.model is DelegationMember and not sees_personal_data_of_all(user):
         return queryset.filter(visit__hosts__unit__in=unit_ids(user)).distinct()
+    if queryset.model is Notice and not has_role(user, Role.COORDINATOR, Role.ADMINISTRATOR, Role.KS):
+        return queryset.filter(unit__in=unit_ids(user))
     return queryset
+
+
+def sees_notices(user) -> bool:
+    return has_role(user, Role.COORDINATOR, Role.ADMINISTRATOR, Role.KS) or is_official(user)
+
+
+def may_move_notice(user, notice, state: str) -> bool:
+    """The office moves a notice along; the raising unit answers when more information is requested."""
+    from cooperation.notices.choices import NoticeState
+
+    if not notice.can_move_to(state):
+        return False
+    if is_coordinator(user):
+        return True
+    answering = notice.state == NoticeState.INFO_REQUESTED and state == NoticeState.UNDER_REVIEW
+    return answering and notice.unit_id in unit_ids(user)
 
 
 def may_see_delegation(user, visit) -> bool:

@@ -8,14 +8,14 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DeleteView, DetailView, TemplateView, UpdateView
 from django_filters.views import FilterView
 
 from . import display
 from .history import timeline
-from .permissions import Action, allowed, permission_flags, visible
+from .permissions import Action, allowed, permission_flags, sees_notices, visible
 from .registers import add_label
 
 
@@ -32,6 +32,13 @@ class RegisterMixin(LoginRequiredMixin):
     def url_name(self, action: str) -> str:
         return f"{self.opts.app_label}:{self.opts.model_name}_{action}"
 
+    def url(self, action: str, *args) -> str | None:
+        """The URL of another page of this register, or None where the register has no such page."""
+        try:
+            return reverse(self.url_name(action), args=args)
+        except NoReverseMatch:
+            return None
+
     def get_template_names(self):
         return [f"{self.opts.app_label}/{self.opts.model_name}_{self.template_suffix}.html", self.generic_template]
 
@@ -47,8 +54,8 @@ class RegisterMixin(LoginRequiredMixin):
             opts=self.opts,
             can_add=allowed(self.request.user, Action.ADD, self.model),
             add_label=add_label(self.model),
-            add_url=reverse(self.url_name("add")),
-            list_url=reverse(self.url_name("list")),
+            add_url=self.url("add"),
+            list_url=self.url("list"),
             **kwargs,
         )
 
@@ -106,20 +113,23 @@ class ObjectDetailView(RegisterMixin, DetailView):
             groups=groups,
             history=timeline(obj),
             **permission_flags(self.request.user, obj),
-            edit_url=reverse(self.url_name("edit"), args=[obj.pk]),
-            end_url=reverse(self.url_name("end"), args=[obj.pk]) if self.has_end_view() else None,
-            delete_url=reverse(self.url_name("delete"), args=[obj.pk]),
+            **item_notices(self.request.user, obj),
+            edit_url=self.url("edit", obj.pk),
+            end_url=self.url("end", obj.pk),
+            delete_url=self.url("delete", obj.pk),
             **kwargs,
         )
 
-    def has_end_view(self) -> bool:
-        from django.urls import NoReverseMatch
 
-        try:
-            reverse(self.url_name("end"), args=[0])
-        except NoReverseMatch:
-            return False
-        return True
+def item_notices(user, obj) -> dict:
+    """The coordination notices about an item, for its page, and the link to raise one."""
+    from cooperation.notices.services import item_field
+
+    field = item_field(obj)
+    if field is None or not sees_notices(user):
+        return {}
+    notices = visible(user, obj.notices.all()).prefetch_related("events__actor").order_by("-created_at")
+    return {"item_notices": notices, "notice_url": f"{reverse('notices:notice_add')}?{field}={obj.pk}"}
 
 
 def current_version(obj) -> str:
@@ -143,6 +153,7 @@ class ObjectEditView(RegisterMixin, TemplateView):
         self.object = get_object_or_404(self.get_queryset(), pk=kwargs["pk"]) if "pk" in kwargs else None
         self.action = Action.CHANGE if self.object else Action.ADD
         self.check(self.object or self.model)
+        self.before = field_values(self.object)
         return super().dispatch(request, *args, **kwargs)
 
     def get_initial(self):
@@ -200,11 +211,19 @@ class ObjectEditView(RegisterMixin, TemplateView):
             formset.instance = obj
             formset.save()
         self.after_save(obj, created=self.object is None)
-        messages.success(self.request, _("“{item}” was saved.").format(item=obj))
+        messages.success(
+            self.request,
+            " ".join(
+                [
+                    _("“{item}” was saved.").format(item=obj),
+                    inform_office(obj, self.request.user, self.object is None, self.before),
+                ]
+            ),
+        )
         return HttpResponseRedirect(obj.get_absolute_url())
 
     def after_save(self, obj, created: bool):
-        """A hook for work that follows a save (the coordination notice, for one)."""
+        """A hook for work that follows a save."""
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(object=self.object, **kwargs)
@@ -216,6 +235,28 @@ class ObjectEditView(RegisterMixin, TemplateView):
             ]
         context["cancel_url"] = self.object.get_absolute_url() if self.object else reverse(self.url_name("list"))
         return context
+
+
+def field_values(obj) -> dict:
+    """The item's values before a form changes it, to tell later what changed."""
+    return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields} if obj is not None else {}
+
+
+def inform_office(obj, user, created: bool, before: dict) -> str:
+    """Raise the coordination notice the policy asks for, and say so to the person who saved."""
+    from cooperation.notices.triggers import notify
+    from cooperation.organisation.models import Unit
+
+    result = notify(obj, user, created, before)
+    if result is None:
+        return ""
+    notice, is_new = result
+    office = Unit.objects.filter(is_central_office=True).first() or _("The central office")
+    if is_new:
+        return _("{office} has been informed (coordination notice {number}).").format(
+            office=office, number=notice.number
+        )
+    return _("The change was added to the open coordination notice {number}.").format(number=notice.number)
 
 
 def error_summary(form, formsets) -> list[tuple[str, str, str]]:
@@ -243,6 +284,7 @@ class ObjectEndView(RegisterMixin, UpdateView):
     def get_object(self, queryset=None):
         obj = super().get_object(queryset)
         self.check(obj)
+        self.before = field_values(obj)
         return obj
 
     def get_form_kwargs(self):
@@ -250,7 +292,8 @@ class ObjectEndView(RegisterMixin, UpdateView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        messages.success(self.request, _("“{item}” was ended.").format(item=self.object))
+        informed = inform_office(self.object, self.request.user, False, self.before)
+        messages.success(self.request, " ".join([_("“{item}” was ended.").format(item=self.object), informed]))
         return response
 
 

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models.functions import Length
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -44,6 +45,7 @@ class Notice(models.Model):
     state = models.CharField(_("state"), max_length=20, choices=NoticeState.choices, default=NoticeState.SUBMITTED)
     is_automatic = models.BooleanField(_("raised automatically"), default=False)
     created_at = models.DateTimeField(_("submitted at"), default=timezone.now)
+    first_answered_at = models.DateTimeField(_("first answered at"), null=True, blank=True, editable=False)
     project = models.ForeignKey(
         "projects.Project", models.CASCADE, null=True, blank=True, related_name="notices", verbose_name=_("project")
     )
@@ -99,6 +101,9 @@ class Notice(models.Model):
                 if attempt == 4:
                     raise
 
+    def get_absolute_url(self):
+        return reverse("notices:notice_detail", args=[self.pk])
+
     def clean(self):
         chosen = [field for field in ITEM_FIELDS if getattr(self, f"{field}_id")]
         if len(chosen) > 1:
@@ -142,9 +147,19 @@ class Notice(models.Model):
             kind=EventKind.STATE_CHANGED, actor=actor, from_state=self.state, to_state=state, comment=comment
         )
         self.state = state
+        if self.first_answered_at is None:  # the first move is always the office's: its first answer
+            self.first_answered_at = event.created_at
         self._history_user = actor
-        self.save(update_fields=["state"])
+        self.save(update_fields=["state", "first_answered_at"])
         return event
+
+    @transaction.atomic
+    def assign(self, user):
+        """A coordinator takes the notice; the trail says so."""
+        self.assigned_to = user
+        self._history_user = user
+        self.save(update_fields=["assigned_to"])
+        self.events.create(kind=EventKind.ASSIGNED, actor=user)
 
 
 class NoticeEvent(models.Model):
@@ -168,3 +183,43 @@ class NoticeEvent(models.Model):
 
     def __str__(self):
         return f"{self.notice.number} {self.get_kind_display()} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class NoticeAttachment(models.Model):
+    """A file sent with a notice."""
+
+    notice = models.ForeignKey(Notice, models.CASCADE, related_name="attachments", verbose_name=_("notice"))
+    file = models.FileField(_("file"), upload_to="notices/%Y/")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("by")
+    )
+    created_at = models.DateTimeField(_("at"), default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.file.name.rsplit("/", 1)[-1]
+
+
+class Reminder(models.Model):
+    """A reminder that was sent, so that running the reminder command twice sends nothing twice."""
+
+    kind = models.CharField(_("kind"), max_length=40)
+    key = models.CharField(_("about"), max_length=100)
+    due_on = models.DateField(_("due on"))
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
+    recipients = models.TextField(_("recipients"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        constraints = [models.UniqueConstraint(fields=["kind", "key", "due_on"], name="reminder_sent_once")]
+
+    def __str__(self):
+        return f"{self.kind} {self.key} {self.due_on}"

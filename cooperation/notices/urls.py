@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "notices"
+urlpatterns = [
+    path("", views.NoticeListView.as_view(), name="notice_list"),
+    path("ny/", views.NoticeEditView.as_view(), name="notice_add"),
+    path("<int:pk>/", views.NoticeDetailView.as_view(), name="notice_detail"),
+    path("<int:pk>/steg/", views.NoticeMoveView.as_view(), name="notice_move"),
+    path("<int:pk>/ta/", views.NoticeAssignView.as_view(), name="notice_assign"),
+]
