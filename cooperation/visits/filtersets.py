@@ -1,0 +1,45 @@
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from cooperation.core.filtersets import RegisterFilterSet
+from cooperation.organisation.models import Unit
+
+from .choices import Direction, VisitKind
+from .models import Visit
+
+
+class VisitFilterSet(RegisterFilterSet):
+    search_fields = ("title", "visiting_organisation", "city", "topics")
+
+    kind = django_filters.MultipleChoiceFilter(
+        label=_("Kind"), choices=VisitKind.choices, widget=forms.CheckboxSelectMultiple
+    )
+    direction = django_filters.ChoiceFilter(label=_("Direction"), choices=Direction.choices)
+    host = django_filters.ModelChoiceFilter(
+        label=_("Host unit"), field_name="hosts__unit", queryset=Unit.objects.all(), distinct=True
+    )
+    country = django_filters.ChoiceFilter(label=_("Country"), choices=countries)
+    # A visit belongs to the year it starts in; visits rarely span a new year.
+    year = django_filters.NumberFilter(
+        label=_("Year"), field_name="start_date", lookup_expr="year", min_value=1900, max_value=2999
+    )
+    # Two labelled date inputs rather than core's date_range, whose second input has no label.
+    starts_from = django_filters.DateFilter(label=_("Starts on or after"), field_name="start_date", lookup_expr="gte")
+    starts_until = django_filters.DateFilter(label=_("Starts on or before"), field_name="start_date", lookup_expr="lte")
+    sort = django_filters.OrderingFilter(
+        fields=(
+            ("title", "title"),
+            ("kind", "kind"),
+            ("direction", "direction"),
+            ("start_date", "start_date"),
+            ("end_date", "end_date"),
+            ("country", "country"),
+            ("delegation_size", "delegation_size"),
+        ),
+    )
+
+    class Meta(RegisterFilterSet.Meta):
+        model = Visit
+        fields = []

@@ -1,0 +1,90 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from cooperation.core.forms import DomainModelForm
+from cooperation.core.permissions import is_coordinator, unit_ids
+
+from .models import DelegationMember, Gift, Visit, VisitHost, main_host_errors
+
+FIELDSETS = [
+    (_("The visit"), ["title", "kind", "direction", "start_date", "end_date"]),
+    (_("Who"), ["visiting_organisation", "city", "country", "delegation_size", "requested_bodies"]),
+    (_("Programme and purpose"), ["purpose", "topics", "programme"]),
+    (_("Practical"), ["interpreter", "language", "press", "cost", "currency"]),
+    (_("Outgoing trips"), ["representatives", "approved_by", "video_conferencing_considered"]),
+    (_("Links"), ["city_relation", "membership", "project"]),
+    (_("Goals"), ["goals", "sdgs"]),
+    (_("Follow-up"), ["follow_up"]),
+]
+
+
+class VisitForm(DomainModelForm):
+    class Meta:
+        model = Visit
+        fields = [name for _title, names in FIELDSETS for name in names]
+        widgets = {
+            "requested_bodies": forms.CheckboxSelectMultiple,
+            "goals": forms.CheckboxSelectMultiple,
+            "sdgs": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["membership"].queryset = self.fields["membership"].queryset.select_related("organisation")
+
+
+class VisitHostForm(DomainModelForm):
+    class Meta:
+        model = VisitHost
+        fields = ["unit", "is_main"]
+
+    def has_changed(self):
+        # A new row pre-filled with the official's own unit counts even when it is left as it is.
+        return super().has_changed() or (self.instance.pk is None and bool(self.initial.get("unit")))
+
+
+class BaseVisitHostFormSet(BaseInlineFormSet):
+    """Host units as a whole: where several units host, exactly one is the main host. An official registering a
+    new visit finds their own unit in the first row."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.form_kwargs.get("user")
+        if self.instance.pk is None and not self.initial_extra and user is not None and not is_coordinator(user):
+            self.initial_extra = [{"unit": unit} for unit in sorted(unit_ids(user))[:1]]
+
+    def kept_forms(self):
+        """The filled-in rows that are not being deleted."""
+        return [form for form in self.forms if form.cleaned_data and not self._should_delete_form(form)]
+
+    def clean(self):
+        super().clean()
+        errors = main_host_errors(
+            (form.cleaned_data.get("unit"), form.cleaned_data.get("is_main", False)) for form in self.kept_forms()
+        )
+        if errors:
+            raise ValidationError(errors)
+
+    def kept_unit_ids(self) -> set[int]:
+        return {form.cleaned_data["unit"].pk for form in self.kept_forms() if form.cleaned_data.get("unit")}
+
+
+class DelegationMemberForm(DomainModelForm):
+    class Meta:
+        model = DelegationMember
+        fields = ["name", "title", "organisation"]
+
+
+class GiftForm(DomainModelForm):
+    class Meta:
+        model = Gift
+        fields = ["direction", "description", "counterpart", "value"]
+
+
+HostFormSet = inlineformset_factory(
+    Visit, VisitHost, form=VisitHostForm, formset=BaseVisitHostFormSet, extra=1, can_delete=True
+)
+DelegationFormSet = inlineformset_factory(Visit, DelegationMember, form=DelegationMemberForm, extra=1, can_delete=True)
+GiftFormSet = inlineformset_factory(Visit, Gift, form=GiftForm, extra=1, can_delete=True)
