@@ -163,6 +163,11 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# A coordination notice not answered in this many working days is overdue and reminded about.
+NOTICE_ANSWER_WORKING_DAYS = envint("NOTICE_ANSWER_WORKING_DAYS", "5")
+# Reminders go out this many days before an evaluation, review or agreement end date.
+REMINDER_DAYS_AHEAD = envint("REMINDER_DAYS_AHEAD", "30")
+
 # How long delegation members' personal data is kept after a visit ends (gallring), in days.
 DELEGATE_RETENTION_DAYS = envint("DELEGATE_RETENTION_DAYS", "730")
 

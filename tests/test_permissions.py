@@ -1,8 +1,9 @@
 """The responsibility matrix, tested once over every URL and every role.
 
 Each register declares its rows in `tests/<app>/matrix.py`: MATRIX maps a URL name to (the names of the objects
-its arguments come from, {persona: expected status}), and objects(org) creates those objects. A URL pattern
-without a row fails `test_every_url_has_a_row`.
+its arguments come from, {persona: expected status}[, method, data]), and objects(org) creates those objects;
+pages are fetched with GET unless the row names POST. A URL pattern without a row fails
+`test_every_url_has_a_row`.
 """
 
 import importlib
@@ -70,25 +71,27 @@ def test_matrix(client, org, personas, name, role):
     objects = {}
     for make in MAKERS:
         objects.update(make(org))
-    arg_names, expected = MATRIX[name]
+    arg_names, expected, method, data = (*MATRIX[name], "GET", None)[:4]
     url = reverse(name, args=[objects[arg].pk for arg in arg_names])
     if role != "anonymous":
         client.force_login(personas[role])
-    response = client.get(url)
-    assert response.status_code == expected[role], f"GET {url} as {role}"
-    if response.status_code == 302:
+    response = client.post(url, data or {}) if method == "POST" else client.get(url)
+    assert response.status_code == expected[role], f"{method} {url} as {role}"
+    if role == "anonymous":
         assert response["Location"].startswith(reverse("login"))
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ["anonymous", "official_b", "reader"])
-@pytest.mark.parametrize("name", sorted(name for name, (_args, expected) in MATRIX.items() if 403 in expected.values()))
+@pytest.mark.parametrize(
+    "name", sorted(name for name, (_args, expected, *post) in MATRIX.items() if 403 in expected.values() and not post)
+)
 def test_writes_are_refused_as_reads_are(client, org, personas, name, role):
     """Where a persona may not open a page, posting to it is refused the same way and changes nothing."""
     objects = {}
     for make in MAKERS:
         objects.update(make(org))
-    arg_names, expected = MATRIX[name]
+    arg_names, expected = MATRIX[name][:2]
     if expected[role] not in (302, 403):
         pytest.skip(f"{role} may use {name}")
     url = reverse(name, args=[objects[arg].pk for arg in arg_names])

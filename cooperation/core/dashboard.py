@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.db.models import Count, Q, Sum
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -26,7 +27,6 @@ from . import display
 from .permissions import has_role, is_coordinator, unit_ids
 
 LIMIT = 8
-NOTICE_ANSWER_DAYS = 10  # until issue 4's working-day rule: a notice unanswered this long is overdue
 
 
 def url(name: str, args=(), **query) -> str | None:
@@ -119,7 +119,7 @@ def official_sections(user, today: datetime.date) -> list[Section]:
 def coordinator_sections(user, today: datetime.date) -> list[Section]:
     quarter_end = _quarter_end(today)
     new = Notice.objects.filter(state=NoticeState.SUBMITTED).select_related("unit").order_by("-created_at")
-    overdue = new.filter(created_at__lt=timezone.now() - datetime.timedelta(days=NOTICE_ANSWER_DAYS))
+    overdue = new.overdue(today)
     reviews = (
         CityRelation.objects.exclude(status=RelationStatus.ENDED)
         .filter(next_review_on__lte=quarter_end)
@@ -143,7 +143,7 @@ def coordinator_sections(user, today: datetime.date) -> list[Section]:
             _("No new notices."),
         ),
         Section(
-            _("Notices waiting more than {days} days").format(days=NOTICE_ANSWER_DAYS),
+            _("Notices unanswered after {days} working days").format(days=settings.NOTICE_ANSWER_WORKING_DAYS),
             [(n, _url_of(n), display.value(n, "created_at")) for n in overdue[:LIMIT]],
             url("notices:notice_list"),
             _("No notice is waiting too long."),

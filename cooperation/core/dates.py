@@ -60,3 +60,11 @@ def add_working_days(start: datetime.date, count: int) -> datetime.date:
         day += datetime.timedelta(days=1)
         count -= is_working_day(day)
     return day
+
+
+def subtract_working_days(day: datetime.date, count: int) -> datetime.date:
+    """The day `count` working days before `day`."""
+    while count > 0:
+        day -= datetime.timedelta(days=1)
+        count -= is_working_day(day)
+    return day

@@ -3,6 +3,7 @@
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .forms import DateInput, FkuiFormMixin
@@ -33,10 +34,11 @@ class RegisterFilterSet(django_filters.FilterSet):
 
 
 def date_range(label):
-    """A from–to filter on a date, as two plain date inputs."""
-    return django_filters.DateFromToRangeFilter(
-        label=label, widget=django_filters.widgets.RangeWidget(attrs={"type": "date", "class": "text-field__input"})
-    )
+    """A from–to filter on a date, as two plain date inputs, each with its own accessible name."""
+    widget = django_filters.widgets.RangeWidget(attrs={"type": "date", "class": "text-field__input"})
+    for subwidget, end in zip(widget.widgets, (_("from"), _("until")), strict=True):
+        subwidget.attrs = {**subwidget.attrs, "aria-label": format_lazy("{} {}", label, end)}
+    return django_filters.DateFromToRangeFilter(label=label, widget=widget)
 
 
 def year_filter(label, start: str, end: str):
@@ -48,7 +50,9 @@ def year_filter(label, start: str, end: str):
             Q(**{f"{end}__year__gte": year}) | Q(**{f"{end}__isnull": True}),
         )
 
-    return django_filters.NumberFilter(label=label, method=lambda qs, name, value: active_in(qs, name, int(value)))
+    return django_filters.NumberFilter(
+        label=label, min_value=1900, max_value=2200, method=lambda qs, name, value: active_in(qs, name, int(value))
+    )
 
 
 __all__ = ["RegisterFilterSet", "date_range", "year_filter", "DateInput"]

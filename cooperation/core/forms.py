@@ -3,8 +3,9 @@
 from decimal import Decimal
 
 from django import forms
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models.signals import post_save
 from django.forms.renderers import TemplatesSetting
-from django.utils.translation import gettext_lazy as _
 
 from .models import MoneyField
 
@@ -76,16 +77,31 @@ class DomainModelForm(FkuiFormMixin, forms.ModelForm):
         self.user = user
         super().__init__(*args, **kwargs)
         for name, field in list(self.fields.items()):
-            model_field = self._meta.model._meta.get_field(name)
+            try:
+                model_field = self._meta.model._meta.get_field(name)
+            except FieldDoesNotExist:  # a form field of its own, such as an attachment
+                continue
             if isinstance(model_field, MoneyField):
                 replacement = money_formfield(label=field.label, help_text=field.help_text)
                 replacement.required = field.required
                 replacement.widget.attrs.update({"class": "text-field__input"})
                 self.fields[name] = replacement
 
-
-class EndForm(FkuiFormMixin, forms.Form):
-    """Ending an item instead of deleting it: the date, the reason, and the decision where one is needed."""
-
-    ended_on = forms.DateField(label=_("Ended on"))
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea)
+    def save(self, commit=True):
+        """One save, one history row. simple-history writes a row for the item and then one more for each changed
+        many-to-many field, the first without them; so the item and its many-to-many fields are stored quietly,
+        then post_save is sent once and simple-history records the item as it now is, by the acting user."""
+        if not commit or not self._meta.model._meta.many_to_many:
+            return super().save(commit)
+        instance = super().save(commit=False)
+        created = instance._state.adding
+        instance.skip_history_when_saving = True
+        try:
+            instance.save()
+            self._save_m2m()
+        finally:
+            del instance.skip_history_when_saving
+        post_save.send(
+            type(instance), instance=instance, created=created, update_fields=None, raw=False, using=instance._state.db
+        )
+        return instance

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cooperation.core.dates import add_working_days, subtract_working_days
+
 from .choices import OPEN_STATES, TRANSITIONS, Area, EventKind, NoticeState
 
 ITEM_FIELDS = ("project", "visit", "membership", "city_relation", "consultation")
@@ -17,6 +19,12 @@ ITEM_FIELDS = ("project", "visit", "membership", "city_relation", "consultation"
 class NoticeQuerySet(models.QuerySet):
     def open(self):
         return self.filter(state__in=OPEN_STATES)
+
+    def overdue(self, today=None):
+        """Submitted and not taken up within the configured number of working days."""
+        today = today or timezone.localdate()
+        cutoff = subtract_working_days(today, settings.NOTICE_ANSWER_WORKING_DAYS)
+        return self.filter(state=NoticeState.SUBMITTED, created_at__date__lte=cutoff)
 
 
 class Notice(models.Model):
@@ -124,6 +132,12 @@ class Notice(models.Model):
         )
         sequence = int(last.split("-")[1]) + 1 if last else 1
         return f"{year}-{sequence:03d}"
+
+    def answer_due_on(self):
+        return add_working_days(timezone.localtime(self.created_at).date(), settings.NOTICE_ANSWER_WORKING_DAYS)
+
+    def is_overdue(self, today=None) -> bool:
+        return self.state == NoticeState.SUBMITTED and (today or timezone.localdate()) >= self.answer_due_on()
 
     @property
     def is_open(self) -> bool:

@@ -1,0 +1,36 @@
+"""Who may open the coordination notices' pages: the raising unit, coordinators and KS (DOMAIN.md section 1)."""
+
+from cooperation.notices.models import Notice
+from tests.permissions import FOUND, FORBIDDEN, NOT_FOUND, only
+
+
+def objects(org) -> dict:
+    """A notice raised by unit A."""
+    return {"notice": Notice.objects.create(area="projects", unit=org.unit_a, summary="Nytt EU-projekt")}
+
+
+READERS_OF_NOTICES = ("official_a", "official_b", "coordinator", "ks_user", "administrator")
+# A step: done by the office (302 back to the notice), refused to those who see the notice (403), and
+# not found for those who may not see it.
+STEP = {
+    "anonymous": FOUND,
+    "official_a": FORBIDDEN,
+    "official_b": NOT_FOUND,
+    "coordinator": FOUND,
+    "ks_user": FORBIDDEN,
+    "kf_user": NOT_FOUND,
+    "reader": NOT_FOUND,
+    "administrator": FOUND,
+}
+MATRIX = {
+    "notices:notice_list": ([], only(*READERS_OF_NOTICES)),
+    "notices:notice_add": ([], only("official_a", "official_b", "coordinator", "administrator")),
+    # official_b's unit did not raise it: for them it does not exist
+    "notices:notice_detail": (
+        ["notice"],
+        {**only("official_a", "coordinator", "ks_user", "administrator"), "official_b": NOT_FOUND},
+    ),
+    # Steps in the handling are POSTs (taking up a submitted notice is the office's move)
+    "notices:notice_move": (["notice"], STEP, "POST", {"state": "under_review"}),
+    "notices:notice_assign": (["notice"], STEP, "POST", {}),
+}
