@@ -4,6 +4,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -35,6 +36,9 @@ class Organisation(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def get_absolute_url(self):
+        return reverse("networks:organisation_detail", args=[self.pk])
 
 
 class MembershipQuerySet(models.QuerySet):
@@ -126,6 +130,9 @@ class Membership(models.Model):
     def __str__(self):
         return str(self.organisation)
 
+    def get_absolute_url(self):
+        return reverse("networks:membership_detail", args=[self.pk])
+
     def clean(self):
         errors = {}
         if self.kind == MembershipKind.COMMON_INTEREST:
@@ -206,6 +213,10 @@ class Representative(models.Model):
     def __str__(self):
         return f"{self.name}, {self.position}" if self.position else self.name
 
+    def get_absolute_url(self):
+        """Representatives are shown on their membership's page."""
+        return f"{self.membership.get_absolute_url()}#representative-{self.pk}"
+
 
 class Declaration(models.Model):
     """A declaration or declaration of intent proposed for adoption within a network; KS decides."""
@@ -245,6 +256,10 @@ class Declaration(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        """Declarations are shown on their organisation's page."""
+        return f"{self.organisation.get_absolute_url()}#declaration-{self.pk}"
 
     def clean(self):
         if self.decision is not None and self.decision.body.kind != BodyKind.EXECUTIVE_BOARD:

@@ -1,0 +1,96 @@
+from django import forms
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from cooperation.core.forms import DomainModelForm
+from cooperation.core.permissions import is_coordinator, unit_ids
+from cooperation.organisation.models import Unit
+
+from .choices import MembershipKind
+from .models import Declaration, Membership, Organisation, Representative
+
+ORGANISATION_FIELDSETS = [
+    (_("The organisation"), ["name", "acronym", "country", "website", "description"]),
+]
+
+MEMBERSHIP_FIELDSETS = [
+    (_("The membership"), ["organisation", "kind", "unit", "units", "member_since", "purpose"]),
+    (_("Decision"), ["decision"]),
+    (_("Money"), ["annual_fee", "fee_currency", "fee_basis", "other_costs", "other_costs_description"]),
+    (_("Evaluation"), ["next_review_on"]),
+    (_("Goals"), ["goals", "sdgs"]),
+]
+
+
+class OrganisationForm(DomainModelForm):
+    class Meta:
+        model = Organisation
+        fields = [name for _title, names in ORGANISATION_FIELDSETS for name in names]
+
+
+class DeclarationForm(DomainModelForm):
+    class Meta:
+        model = Declaration
+        fields = ["title", "status", "proposed_on", "decision", "summary"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].queryset = self.fields["decision"].queryset.select_related("body")
+
+
+DeclarationFormSet = inlineformset_factory(Organisation, Declaration, form=DeclarationForm, extra=1, can_delete=True)
+
+
+class MembershipForm(DomainModelForm):
+    class Meta:
+        model = Membership
+        fields = [name for _title, names in MEMBERSHIP_FIELDSETS for name in names]
+        widgets = {
+            "units": forms.CheckboxSelectMultiple,
+            "goals": forms.CheckboxSelectMultiple,
+            "sdgs": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.select_related("body")
+        if self.user is not None and not is_coordinator(self.user):
+            # An official registers sector-specific memberships of the units they work in; memberships of common
+            # interest are the coordinators'.
+            own_units = Unit.objects.filter(pk__in=unit_ids(self.user)).select_related("body")
+            self.fields["unit"].queryset = own_units
+            self.fields["kind"].choices = [(MembershipKind.SECTOR_SPECIFIC, MembershipKind.SECTOR_SPECIFIC.label)]
+            if self.instance.pk is None:
+                self.initial["kind"] = MembershipKind.SECTOR_SPECIFIC
+                if len(unit_ids(self.user)) == 1 and not self.initial.get("unit"):
+                    self.initial["unit"] = next(iter(unit_ids(self.user)))
+        self.fields["decision"].queryset = self.fields["decision"].queryset.select_related("body")
+        self.fields["decision"].help_text = _(
+            "A membership of common interest: the decision of KF or KS. A sector-specific membership: the decision "
+            "of the member unit's own committee or board."
+        )
+
+
+class MembershipEndForm(DomainModelForm):
+    """Ending a membership: the last day, why, and the decision to end it where there is one."""
+
+    class Meta:
+        model = Membership
+        fields = ["member_until", "end_reason", "end_decision"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member_until"].required = True
+        self.fields["end_reason"].required = True
+        self.fields["end_decision"].queryset = self.fields["end_decision"].queryset.select_related("body")
+
+
+class RepresentativeForm(DomainModelForm):
+    class Meta:
+        model = Representative
+        fields = ["name", "position", "start_date", "end_date"]
+
+
+RepresentativeFormSet = inlineformset_factory(
+    Membership, Representative, form=RepresentativeForm, extra=1, can_delete=True
+)
