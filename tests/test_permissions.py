@@ -77,7 +77,7 @@ def test_matrix(client, org, personas, name, role):
         client.force_login(personas[role])
     response = client.post(url, data or {}) if method == "POST" else client.get(url)
     assert response.status_code == expected[role], f"{method} {url} as {role}"
-    if role == "anonymous":
+    if role == "anonymous" and response.status_code == 302:
         assert response["Location"].startswith(reverse("login"))
 
 

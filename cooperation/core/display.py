@@ -35,12 +35,13 @@ def link(item):
     return format_html('<a href="{}">{}</a>', url(), item) if url else str(item)
 
 
-def value(obj, name: str):
-    """The readable value of `obj.name` (HTML-safe where it links)."""
+def value(obj, name: str, linked: bool = True):
+    """The readable value of `obj.name` (HTML-safe where it links; plain text where `linked` is false)."""
     field = obj._meta.get_field(name)
+    show = link if linked else str
     if field.many_to_many or field.one_to_many:
         items = list(getattr(obj, name).all())
-        return format_html_join(", ", "{}", ((link(item),) for item in items)) if items else EMPTY
+        return format_html_join(", ", "{}", ((show(item),) for item in items)) if items else EMPTY
     raw = getattr(obj, name)
     if raw is None or raw == "":
         return EMPTY
@@ -49,7 +50,7 @@ def value(obj, name: str):
     if isinstance(field, MoneyField):
         return money(raw, currency_of(obj))
     if isinstance(field, models.ForeignKey):
-        return link(raw)
+        return show(raw)
     if isinstance(raw, bool):
         return _("Yes") if raw else _("No")
     if isinstance(raw, datetime):

@@ -85,8 +85,9 @@ class ObjectListView(RegisterMixin, FilterView):
             {
                 "object": obj,
                 "cells": [
-                    (display.value(obj, name), display.is_numeric(self.model, name), name == "status")
-                    for name in self.columns
+                    # the first cell links to the item itself, so it holds no link of its own
+                    (display.value(obj, name, linked=index > 0), display.is_numeric(self.model, name), name == "status")
+                    for index, name in enumerate(self.columns)
                 ],
             }
             for obj in context["object_list"]
