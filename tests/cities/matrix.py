@@ -1,0 +1,27 @@
+"""Who may open which city relation page: the cities' rows of the permission matrix (tests/test_permissions.py)."""
+
+from cooperation.cities.choices import AgreementKind, RelationKind
+from cooperation.cities.models import Agreement, CityRelation
+from tests.permissions import everyone, only
+
+
+def objects(org) -> dict:
+    """One partner city decided by KS, with its agreement; city relations belong to the central office."""
+    relation = CityRelation.objects.create(
+        city="Gdańsk", country="PL", kind=RelationKind.PARTNER_CITY, decision=org.ks_decision, since_year=1999
+    )
+    Agreement.objects.create(
+        relation=relation, kind=AgreementKind.PARTNER_CITY, title="Partnerskapsavtal", decision=org.ks_decision
+    )
+    return {"relation": relation}
+
+
+COORDINATORS = ("coordinator", "administrator")
+MATRIX = {
+    "cities:cityrelation_list": ([], everyone()),
+    "cities:cityrelation_add": ([], only(*COORDINATORS)),
+    "cities:cityrelation_detail": (["relation"], everyone()),
+    "cities:cityrelation_edit": (["relation"], only(*COORDINATORS)),
+    "cities:cityrelation_end": (["relation"], only(*COORDINATORS)),
+    "cities:cityrelation_delete": (["relation"], only(*COORDINATORS)),
+}
