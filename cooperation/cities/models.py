@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
@@ -126,6 +127,9 @@ class CityRelation(models.Model):
     def __str__(self):
         return f"{self.city} ({self.get_kind_display()})"
 
+    def get_absolute_url(self):
+        return reverse("cities:cityrelation_detail", args=[self.pk])
+
     def clean(self):
         errors = {}
         if self.kind in RELATION_DECISIONS:
@@ -187,6 +191,10 @@ class Agreement(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        """Agreements are shown, and edited, on their relation's page."""
+        return f"{reverse('cities:cityrelation_detail', args=[self.relation_id])}#agreement-{self.pk}"
+
     def clean(self):
         errors = {}
         if self.kind in AGREEMENT_DECISIONS:
@@ -234,3 +242,7 @@ class CityActivity(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        """Activities are shown, and edited, on their relation's page."""
+        return f"{reverse('cities:cityrelation_detail', args=[self.relation_id])}#activity-{self.pk}"

@@ -1,4 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "cities"
-urlpatterns = []
+urlpatterns = [
+    path("", views.CityRelationListView.as_view(), name="cityrelation_list"),
+    path("ny/", views.CityRelationEditView.as_view(), name="cityrelation_add"),
+    path("<int:pk>/", views.CityRelationDetailView.as_view(), name="cityrelation_detail"),
+    path("<int:pk>/andra/", views.CityRelationEditView.as_view(), name="cityrelation_edit"),
+    path("<int:pk>/avsluta/", views.CityRelationEndView.as_view(), name="cityrelation_end"),
+    path("<int:pk>/ta-bort/", views.CityRelationDeleteView.as_view(), name="cityrelation_delete"),
+]

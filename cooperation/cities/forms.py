@@ -1,0 +1,128 @@
+from django import forms
+from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from cooperation.core.forms import DomainModelForm
+from cooperation.organisation.choices import COMMITTEE_KINDS
+
+from .choices import RelationStatus
+from .models import AGREEMENT_DECISIONS, NO_COMMITTEE, RELATION_DECISIONS, Agreement, CityActivity, CityRelation
+
+FIELDSETS = [
+    (_("The relation"), ["city", "country", "kind", "status", "since_year", "description", "next_review_on"]),
+    (_("Decisions"), ["decision"]),
+    (_("The work"), ["responsible_body", "units", "priority_areas"]),
+    (
+        _("Meetings"),
+        [
+            "last_incoming_meeting_on",
+            "last_outgoing_meeting_on",
+            "next_incoming_meeting_on",
+            "next_outgoing_meeting_on",
+        ],
+    ),
+    (_("Goals"), ["goals", "sdgs"]),
+]
+END_FIELDS = ["ended_on", "end_reason", "end_decision"]
+ENDED_FIELDSET = (_("Ended"), END_FIELDS)
+
+END_DECISION_HELP = _(
+    "Only the municipal council (KF) can end a twin town; the executive board (KS) decides on partner cities."
+)
+
+
+def decision_choices(field):
+    """Decision.__str__ cites the body: read the bodies with the decisions."""
+    field.queryset = field.queryset.select_related("body")
+
+
+class CityRelationForm(DomainModelForm):
+    class Meta:
+        model = CityRelation
+        fields = [name for _title, names in FIELDSETS for name in names] + END_FIELDS
+        widgets = {
+            "units": forms.CheckboxSelectMultiple,
+            "goals": forms.CheckboxSelectMultiple,
+            "sdgs": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        decision_choices(self.fields["decision"])
+        if self.instance.status == RelationStatus.ENDED:
+            # An ended relation's end date, reason and decision can be corrected here.
+            decision_choices(self.fields["end_decision"])
+            self.fields["end_decision"].help_text = END_DECISION_HELP
+        else:
+            # A relation is ended through its End page, which asks for the date, the reason and the decision.
+            for name in END_FIELDS:
+                del self.fields[name]
+            status = self.fields["status"]
+            status.choices = [choice for choice in status.choices if choice[0] != RelationStatus.ENDED]
+            status.help_text = _("To end the relation, use End on its page.")
+
+
+class CityRelationEndForm(DomainModelForm):
+    """Ending a relation: the date, why, and the decision (KF for a twin town)."""
+
+    class Meta:
+        model = CityRelation
+        fields = END_FIELDS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ended_on"].required = True
+        self.fields["end_reason"].required = True
+        decision_choices(self.fields["end_decision"])
+        self.fields["end_decision"].help_text = END_DECISION_HELP
+
+    def clean(self):
+        # The model's rules (a twin town is ended by KF) read the status: check them as the relation will be saved.
+        self.instance.status = RelationStatus.ENDED
+        return super().clean()
+
+
+class AgreementForm(DomainModelForm):
+    class Meta:
+        model = Agreement
+        fields = ["kind", "title", "decision", "signed_on", "valid_from", "valid_until", "priority_areas"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        decision_choices(self.fields["decision"])
+
+
+class AgreementRows(BaseInlineFormSet):
+    """Agreement rows checked against the relation as this form posts it, saved or not."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        # Agreement.clean reads the relation: give it the one being edited, with the kind this page posts.
+        form.instance.relation = self.instance
+        return form
+
+    def clean(self):
+        super().clean()
+        relation = self.instance
+        if relation.pk is not None or relation.kind not in RELATION_DECISIONS:
+            return
+        # Agreement.clean checks this rule only for a saved relation; a new one is checked here.
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", {})
+            decision = data.get("decision")
+            if data.get("DELETE") or decision is None or data.get("kind") in AGREEMENT_DECISIONS:
+                continue
+            if decision.body.kind in COMMITTEE_KINDS:
+                form.add_error("decision", NO_COMMITTEE)
+
+
+class ActivityForm(DomainModelForm):
+    class Meta:
+        model = CityActivity
+        fields = ["unit", "title", "start_date", "end_date", "video_conferencing_considered", "description"]
+
+
+AgreementFormSet = inlineformset_factory(
+    CityRelation, Agreement, form=AgreementForm, formset=AgreementRows, extra=1, can_delete=True
+)
+ActivityFormSet = inlineformset_factory(CityRelation, CityActivity, form=ActivityForm, extra=1, can_delete=True)
