@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from django import forms
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist
 from django.db.models.signals import post_save
 from django.forms.renderers import TemplatesSetting
 
@@ -27,13 +27,14 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
+# Most specific first: CheckboxSelectMultiple is a RadioSelect, SelectMultiple a Select.
 WIDGET_CLASSES = {
-    forms.CheckboxInput: "checkbox__input",
-    forms.Select: "select-field__select",
-    forms.SelectMultiple: "select-field__select select-field__select--multiple",
-    forms.Textarea: "textarea-field__textarea",
-    forms.RadioSelect: "radio-button__input",
     forms.CheckboxSelectMultiple: "checkbox__input",
+    forms.RadioSelect: "radio-button__input",
+    forms.CheckboxInput: "checkbox__input",
+    forms.SelectMultiple: "select-field__select select-field__select--multiple",
+    forms.Select: "select-field__select",
+    forms.Textarea: "textarea-field__textarea",
 }
 
 
@@ -86,6 +87,13 @@ class DomainModelForm(FkuiFormMixin, forms.ModelForm):
                 replacement.required = field.required
                 replacement.widget.attrs.update({"class": "text-field__input"})
                 self.fields[name] = replacement
+
+    def add_error(self, field, error):
+        """A model rule may name a field this form does not edit: show its message at the top of the form."""
+        if field is None and hasattr(error, "error_dict"):
+            for name in [name for name in error.error_dict if name != NON_FIELD_ERRORS and name not in self.fields]:
+                error.error_dict.setdefault(NON_FIELD_ERRORS, []).extend(error.error_dict.pop(name))
+        super().add_error(field, error)
 
     def save(self, commit=True):
         """One save, one history row. simple-history writes a row for the item and then one more for each changed
