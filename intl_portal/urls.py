@@ -18,6 +18,7 @@ urlpatterns = [
     path("remisser/", include("cooperation.consultations.urls")),
     path("beslut/", include("cooperation.organisation.urls")),
     path("anmalningar/", include("cooperation.notices.urls")),
+    path("styrdokument/", include("cooperation.steering.urls")),
     path("tillganglighet/", AccessibilityView.as_view(), name="accessibility"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

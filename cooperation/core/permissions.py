@@ -121,6 +121,24 @@ def _decision_recorders(user, obj=None) -> bool:
     return is_coordinator(user) or has_role(user, Role.KS, Role.KF) or bool(body_ids(user))
 
 
+def _draft_editors(user, version) -> bool:
+    """Only a draft is edited, by coordinators; an adopted version is frozen."""
+    from cooperation.steering.choices import VersionStatus
+
+    return is_coordinator(user) and version.status == VersionStatus.DRAFT
+
+
+def may_adopt(user, version) -> bool:
+    """The executive board adopts position papers: only KS users record the adoption."""
+    from cooperation.steering.choices import VersionStatus
+
+    return has_role(user, Role.KS, Role.ADMINISTRATOR) and version.status == VersionStatus.DRAFT
+
+
+def sees_drafts(user) -> bool:
+    return has_role(user, Role.COORDINATOR, Role.ADMINISTRATOR, Role.KS)
+
+
 class Rule:
     """Who may add items to a register and who may change one item; ending follows change, deleting is for
     coordinators and administrators."""
@@ -141,6 +159,11 @@ RULES: dict[str, Rule] = {
     "consultations.consultation": Rule(add=_coordinators_and_officials, change=_consultation_editors),
     "organisation.decision": Rule(add=_decision_recorders, change=_decision_editors),
     "notices.notice": Rule(add=_coordinators_and_officials, change=_coordinators),
+    "steering.positionpaper": Rule(add=_coordinators, change=_coordinators),
+    "steering.positionpaperversion": Rule(add=_coordinators, change=_draft_editors),
+    "steering.actionplan": Rule(add=_coordinators, change=_coordinators),
+    "steering.evaluation": Rule(add=_coordinators, change=_coordinators),
+    "organisation.policy": Rule(add=_coordinators, change=_coordinators),
 }
 
 
@@ -176,6 +199,8 @@ def visible(user, queryset: QuerySet) -> QuerySet:
         return queryset.filter(visit__hosts__unit__in=unit_ids(user)).distinct()
     if queryset.model is Notice and not has_role(user, Role.COORDINATOR, Role.ADMINISTRATOR, Role.KS):
         return queryset.filter(unit__in=unit_ids(user))
+    if queryset.model._meta.label_lower == "steering.positionpaperversion" and not sees_drafts(user):
+        return queryset.exclude(status="draft")
     return queryset
 
 

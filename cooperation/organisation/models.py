@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -193,6 +194,9 @@ class Decision(models.Model):
         citation = f"{self.body.citation_name} {self.date:%Y-%m-%d}"
         return f"{citation} § {self.paragraph}" if self.paragraph else citation
 
+    def get_absolute_url(self):
+        return reverse("organisation:decision_detail", args=[self.pk])
+
     @property
     def body_kind(self) -> str:
         return self.body.kind
@@ -231,6 +235,9 @@ class Policy(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("steering:policy_detail", args=[self.pk])
 
 
 class PolicyGoal(models.Model):

@@ -1,7 +1,8 @@
 """Steering documents: position papers with versions, action plans with activities, evaluations and reviews."""
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -9,7 +10,7 @@ from cooperation.core.constraints import FieldCheckConstraint, not_before
 from cooperation.networks.choices import MembershipKind
 from cooperation.organisation.choices import BodyKind
 
-from .choices import ActivityStatus, VersionStatus
+from .choices import SECTIONS, ActivityStatus, VersionStatus
 
 SUBJECT_MESSAGE = _("Concerns: choose exactly one of a city relation, a network membership or the project work.")
 
@@ -107,9 +108,26 @@ class PositionPaper(Subject):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("steering:positionpaper_detail", args=[self.pk])
+
     @property
     def adopted_version(self):
-        return self.versions.filter(status=VersionStatus.ADOPTED).first()
+        return next((v for v in self.versions.all() if v.status == VersionStatus.ADOPTED), None)
+
+    @property
+    def draft(self):
+        return next((v for v in self.versions.all() if v.status == VersionStatus.DRAFT), None)
+
+    @transaction.atomic
+    def start_draft(self) -> "PositionPaperVersion":
+        """A new draft starts from the adopted text (or empty, for a first version)."""
+        if self.draft is not None:
+            return self.draft
+        adopted = self.adopted_version
+        text = {name: getattr(adopted, name) for name, _heading in SECTIONS} if adopted else {}
+        number = (self.versions.aggregate(last=models.Max("number"))["last"] or 0) + 1
+        return self.versions.create(number=number, **text)
 
 
 class PositionPaperVersion(models.Model):
@@ -168,6 +186,30 @@ class PositionPaperVersion(models.Model):
     def __str__(self):
         return f"{self.paper}, {_('version')} {self.number}"
 
+    def get_absolute_url(self):
+        return reverse("steering:positionpaperversion_detail", args=[self.pk])
+
+    @property
+    def sections(self) -> list[tuple[str, str, str]]:
+        """The seven sections in order: field name, heading, text."""
+        return [(name, heading, getattr(self, name)) for name, heading in SECTIONS]
+
+    @property
+    def previous(self):
+        return self.paper.versions.filter(number__lt=self.number).order_by("-number").first()
+
+    @transaction.atomic
+    def adopt(self, decision, next_review_on=None):
+        """KS adopts the draft: it is frozen, and the version adopted before it is superseded."""
+        if self.status != VersionStatus.DRAFT:
+            raise ValidationError({"status": _("Status: only a draft can be adopted.")})
+        for older in self.paper.versions.filter(status=VersionStatus.ADOPTED):
+            older.status = VersionStatus.SUPERSEDED
+            older.save()
+        self.status, self.decision, self.next_review_on = VersionStatus.ADOPTED, decision, next_review_on
+        self.full_clean()
+        self.save()
+
     def clean(self):
         if self.decision is not None and self.decision.body.kind != BodyKind.EXECUTIVE_BOARD:
             raise ValidationError(
@@ -208,6 +250,9 @@ class ActionPlan(Subject):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("steering:actionplan_detail", args=[self.pk])
 
 
 class ActionPlanActivity(models.Model):
@@ -328,3 +373,6 @@ class Evaluation(models.Model):
     def __str__(self):
         subject = self.city_relation or self.membership or self.position_paper or _("the project work as a whole")
         return f"{subject} {self.date:%Y-%m-%d}"
+
+    def get_absolute_url(self):
+        return reverse("steering:evaluation_detail", args=[self.pk])

@@ -1,0 +1,134 @@
+from django import forms
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from cooperation.core.forms import DomainModelForm, FkuiFormMixin
+from cooperation.organisation.models import Municipality, Policy, PolicyGoal
+
+from .choices import SECTIONS
+from .models import ActionPlan, ActionPlanActivity, Evaluation, PositionPaper, PositionPaperVersion
+
+SUBJECT_FIELDS = ["city_relation", "membership", "is_project_work"]
+
+
+def narrow_subject_choices(form):
+    for name in ("membership",):
+        if name in form.fields:
+            form.fields[name].queryset = form.fields[name].queryset.select_related("organisation")
+    if "decision" in form.fields:
+        form.fields["decision"].queryset = form.fields["decision"].queryset.select_related("body")
+
+
+class PositionPaperForm(DomainModelForm):
+    class Meta:
+        model = PositionPaper
+        fields = ["title", *SUBJECT_FIELDS]
+        help_texts = {"title": _("E.g. Position paper for the partnership with Gdańsk.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        narrow_subject_choices(self)
+
+
+class VersionForm(DomainModelForm):
+    """The draft's seven sections, each edited in its own field."""
+
+    class Meta:
+        model = PositionPaperVersion
+        fields = [name for name, _heading in SECTIONS]
+        widgets = {name: forms.Textarea(attrs={"rows": 8}) for name, _heading in SECTIONS}
+
+
+class AdoptForm(FkuiFormMixin, forms.Form):
+    """KS adopts the draft: the decision as officials cite it, and when the paper is next reviewed."""
+
+    date = forms.DateField(label=_("Date of the decision"))
+    paragraph = forms.CharField(label=_("Paragraph (§)"), max_length=20)
+    case_number = forms.CharField(label=_("Case number"), max_length=60, required=False)
+    next_review_on = forms.DateField(
+        label=_("Next review"), required=False, help_text=_("Evaluation and review as the executive board decides.")
+    )
+
+
+class ActionPlanForm(DomainModelForm):
+    class Meta:
+        model = ActionPlan
+        fields = [
+            "title",
+            *SUBJECT_FIELDS,
+            "start_date",
+            "end_date",
+            "goals",
+            "priorities",
+            "feedback_routines",
+            "political_check_in",
+            "cooperation_partners",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        narrow_subject_choices(self)
+
+
+class ActivityForm(DomainModelForm):
+    class Meta:
+        model = ActionPlanActivity
+        fields = ["title", "responsible_unit", "responsible_actor", "start_date", "end_date", "status", "description"]
+
+
+ActivityFormSet = inlineformset_factory(ActionPlan, ActionPlanActivity, form=ActivityForm, extra=1, can_delete=True)
+
+
+class EvaluationForm(DomainModelForm):
+    class Meta:
+        model = Evaluation
+        fields = [
+            "city_relation",
+            "membership",
+            "position_paper",
+            "is_project_work",
+            "date",
+            "conclusions",
+            "decision",
+            "next_due_on",
+        ]
+        help_texts = {
+            "next_due_on": _(
+                "From the executive board's decision; leave empty for a sector-specific "
+                "membership, which is due once per term of office."
+            )
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        narrow_subject_choices(self)
+
+
+class PolicyForm(DomainModelForm):
+    class Meta:
+        model = Policy
+        fields = [
+            "title",
+            "kind",
+            "decision",
+            "valid_from",
+            "valid_until",
+            "next_revision_on",
+            "summary",
+            "document_url",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        narrow_subject_choices(self)
+        if not self.instance.municipality_id:  # one municipality's portfolio per installation
+            self.instance.municipality = Municipality.objects.order_by("pk").first()
+
+
+class GoalForm(DomainModelForm):
+    class Meta:
+        model = PolicyGoal
+        fields = ["order", "kind", "title", "description", "parent"]
+
+
+GoalFormSet = inlineformset_factory(Policy, PolicyGoal, form=GoalForm, fk_name="policy", extra=1, can_delete=True)

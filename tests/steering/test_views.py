@@ -1,0 +1,178 @@
+"""Position papers as a living cycle: draft, adoption by KS, new draft from the adopted text, comparison, PDF."""
+
+import shutil
+import subprocess
+
+import pytest
+from django.urls import reverse
+
+from cooperation.cities.models import CityRelation
+from cooperation.organisation.models import Decision
+from cooperation.steering.choices import VersionStatus
+from cooperation.steering.models import ActionPlan, PositionPaper
+from tests.helpers import assert_constant_queries, form_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def relation(org):
+    return CityRelation.objects.create(city="Bergen", country="NO", kind="twin_town", decision=org.kf_decision)
+
+
+def create_paper(client, relation):
+    url = reverse("steering:positionpaper_add")
+    response = client.post(
+        url, form_data(client.get(url), title="Positionspapper Bergen", city_relation=str(relation.pk))
+    )
+    assert response.status_code == 302, response.context["error_summary"]
+    return PositionPaper.objects.get()
+
+
+def test_from_no_paper_to_adopted_and_a_new_draft(client, org, relation, coordinator, ks_user):
+    client.force_login(coordinator)
+    paper = create_paper(client, relation)
+    draft = paper.draft
+    assert draft.number == 1
+    edit = reverse("steering:positionpaperversion_edit", args=[draft.pk])
+    response = client.post(
+        edit, form_data(client.get(edit), purpose="Utbyte inom skola och kultur.", background="Vänort sedan 1946.")
+    )
+    assert response.status_code == 302
+    assert client.get(reverse("steering:positionpaperversion_adopt", args=[draft.pk])).status_code == 403
+
+    client.force_login(ks_user)
+    adopt = reverse("steering:positionpaperversion_adopt", args=[draft.pk])
+    response = client.post(
+        adopt, {"date": "2026-06-05", "paragraph": "173", "case_number": "KS-2026-0042", "next_review_on": "2028-06-30"}
+    )
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.status == VersionStatus.ADOPTED
+    assert str(draft.decision) == "KS 2026-06-05 § 173"
+    assert Decision.objects.filter(case_number="KS-2026-0042").exists()
+
+    client.force_login(coordinator)
+    assert client.get(edit).status_code == 403  # an adopted version is frozen
+    client.post(reverse("steering:positionpaper_draft", args=[paper.pk]))
+    second = PositionPaper.objects.get().draft
+    assert (second.number, second.purpose) == (2, "Utbyte inom skola och kultur.")
+    edit2 = reverse("steering:positionpaperversion_edit", args=[second.pk])
+    client.post(edit2, form_data(client.get(edit2), purpose="Utbyte inom skola, klimat och kultur."))
+    html = client.get(reverse("steering:positionpaperversion_compare", args=[second.pk])).content.decode()
+    assert "klimat" in html and "<ins>" in html
+
+    client.force_login(ks_user)
+    client.post(
+        reverse("steering:positionpaperversion_adopt", args=[second.pk]), {"date": "2027-03-01", "paragraph": "12"}
+    )
+    statuses = dict(PositionPaper.objects.get().versions.values_list("number", "status"))
+    assert statuses == {1: VersionStatus.SUPERSEDED, 2: VersionStatus.ADOPTED}
+
+
+def test_adoption_with_a_citation_already_taken_is_refused(client, org, relation, ks_user):
+    paper = PositionPaper.objects.create(title="Bergen", city_relation=relation)
+    draft = paper.start_draft()
+    client.force_login(ks_user)
+    date = org.ks_decision.date.isoformat()
+    response = client.post(
+        reverse("steering:positionpaperversion_adopt", args=[draft.pk]),
+        {"date": date, "paragraph": org.ks_decision.paragraph},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors()
+    draft.refresh_from_db()
+    assert draft.status == VersionStatus.DRAFT
+
+
+def test_drafts_are_for_coordinators_and_ks_adopted_versions_for_everyone(client, org, relation, reader):
+    paper = PositionPaper.objects.create(title="Bergen", city_relation=relation)
+    adopted = paper.versions.create(number=1, status="adopted", decision=org.ks_decision, purpose="Antagen text")
+    draft = paper.versions.create(number=2, purpose="Hemligt utkast")
+    client.force_login(reader)
+    html = client.get(paper.get_absolute_url()).content.decode()
+    assert "Antagen text" in html and "Hemligt utkast" not in html
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert client.get(adopted.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext (poppler-utils) reads the PDF back")
+def test_the_pdf_holds_every_section(client, org, relation, reader, tmp_path):
+    paper = PositionPaper.objects.create(title="Positionspapper för vänorten Bergen", city_relation=relation)
+    texts = {
+        name: f"Text för {name} åäö"
+        for name in (
+            "purpose",
+            "background",
+            "activities",
+            "responsibilities",
+            "communication",
+            "financial_conditions",
+            "evaluation",
+        )
+    }
+    version = paper.versions.create(number=1, status="adopted", decision=org.ks_decision, **texts)
+    client.force_login(reader)
+    response = client.get(reverse("steering:positionpaperversion_pdf", args=[version.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    pdf = tmp_path / "paper.pdf"
+    pdf.write_bytes(response.content)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True, text=True).stdout
+    assert "Positionspapper för vänorten Bergen" in text
+    assert "Teststads kommun" in text
+    assert str(org.ks_decision) in text
+    for value in texts.values():
+        assert value in text
+    for heading in (
+        "Syfte",
+        "Bakgrund",
+        "Ansvarsfördelning",
+        "Informationsspridning",
+        "Ekonomiska förutsättningar",
+        "Utvärdering och översyn",
+    ):
+        assert heading in text
+    assert "Sida 1 av 1" in text
+
+
+def test_action_plan_with_activities(client, org, relation, coordinator):
+    client.force_login(coordinator)
+    url = reverse("steering:actionplan_add")
+    data = form_data(
+        client.get(url),
+        title="Handlingsplan Bergen 2027",
+        city_relation=str(relation.pk),
+        **{
+            "activities-0-title": "Skolutbyte",
+            "activities-0-responsible_actor": "Göteborgs universitet",
+            "activities-0-status": "planned",
+        },
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["error_summary"]
+    plan = ActionPlan.objects.get()
+    assert list(plan.activities.values_list("title", "status")) == [("Skolutbyte", "planned")]
+
+
+def test_paper_pages_run_a_fixed_number_of_queries(client, org, relation, coordinator):
+    paper = PositionPaper.objects.create(title="Bergen", city_relation=relation)
+    paper.versions.create(number=1, status="adopted", decision=org.ks_decision)
+    client.force_login(coordinator)
+
+    def more():
+        for number in range(2, 6):
+            paper.versions.create(number=number, status="superseded", decision=org.ks_decision)
+
+    assert_constant_queries(client, paper.get_absolute_url(), more)
+    assert_constant_queries(
+        client,
+        reverse("steering:positionpaper_list"),
+        lambda: [
+            PositionPaper.objects.create(
+                title=f"P{i}",
+                is_project_work=False,
+                city_relation=CityRelation.objects.create(city=f"C{i}", country="DK", kind="contact"),
+            )
+            for i in range(4)
+        ],
+    )
