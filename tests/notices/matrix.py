@@ -1,7 +1,7 @@
 """Who may open the coordination notices' pages: the raising unit, coordinators and KS (DOMAIN.md section 1)."""
 
 from cooperation.notices.models import Notice
-from tests.permissions import FOUND, FORBIDDEN, NOT_FOUND, only
+from tests.permissions import FORBIDDEN, FOUND, NOT_FOUND, only
 
 
 def objects(org) -> dict:
