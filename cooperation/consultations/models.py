@@ -1,6 +1,7 @@
 """Monitoring and advocacy: consultations from the European Commission, the Government Offices or own initiative."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -70,6 +71,9 @@ class Consultation(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("consultations:consultation_detail", args=[self.pk])
 
     @property
     def concerns_eu_initiative(self) -> bool:

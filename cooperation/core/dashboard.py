@@ -21,6 +21,8 @@ from cooperation.notices.models import Notice
 from cooperation.organisation.choices import Role
 from cooperation.projects.choices import ProjectStatus
 from cooperation.projects.models import Project
+from cooperation.steering.choices import VersionStatus
+from cooperation.steering.models import PositionPaperVersion
 from cooperation.visits.models import Visit
 
 from . import display
@@ -130,6 +132,11 @@ def coordinator_sections(user, today: datetime.date) -> list[Section]:
         for m in Membership.objects.active(today).with_last_evaluation().select_related("organisation")
         if m.evaluation_due_on and m.evaluation_due_on <= quarter_end
     ]
+    papers = (
+        PositionPaperVersion.objects.filter(status=VersionStatus.ADOPTED, next_review_on__lte=quarter_end)
+        .select_related("paper")
+        .order_by("next_review_on")[:LIMIT]
+    )
     agreements = (
         Agreement.objects.filter(valid_until__gte=today, valid_until__lte=today + datetime.timedelta(days=183))
         .select_related("relation")
@@ -153,6 +160,12 @@ def coordinator_sections(user, today: datetime.date) -> list[Section]:
             [(r, _url_of(r), display.value(r, "next_review_on")) for r in reviews],
             url("cities:cityrelation_list"),
             _("No review due this quarter."),
+        ),
+        Section(
+            _("Position papers to review this quarter or overdue"),
+            [(v.paper, _url_of(v.paper), display.value(v, "next_review_on")) for v in papers],
+            url("steering:positionpaper_list", review_due="true"),
+            _("No position paper is due for review."),
         ),
         Section(
             _("Membership evaluations due this quarter or overdue"),

@@ -73,6 +73,14 @@ class PositionPaperEditView(views.ObjectEditView):
     model = PositionPaper
     form_class = PositionPaperForm
 
+    def get_initial(self):
+        """A paper started from a relation's or membership's page concerns it: ?city_relation=12."""
+        return {
+            name: value
+            for name, value in self.request.GET.items()
+            if name in ("city_relation", "membership") and value.isdigit()
+        }
+
     def after_save(self, obj, created):
         if created:
             obj.start_draft()
