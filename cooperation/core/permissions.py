@@ -26,10 +26,12 @@ def roles(user) -> set[str]:
     if not user.is_authenticated:
         return set()
     if not hasattr(user, "_roles_cache"):
-        assignments = list(user.role_assignments.values_list("role", "unit_id", "unit__body_id"))
-        user._roles_cache = {role for role, _unit, _body in assignments}
-        user._units_cache = {unit for role, unit, _body in assignments if unit and role in UNIT_ROLES}
-        user._bodies_cache = {body for role, _unit, body in assignments if body and role in UNIT_ROLES}
+        assignments = list(user.role_assignments.values_list("role", "unit_id", "unit__body_id", "unit__body__kind"))
+        user._roles_cache = {role for role, *_rest in assignments}
+        user._units_cache = {unit for role, unit, *_rest in assignments if unit and role in UNIT_ROLES}
+        user._bodies_cache = {
+            body for role, _unit, body, kind in assignments if body and role in UNIT_ROLES and kind in COMMITTEE_KINDS
+        }
         if user.is_superuser:
             user._roles_cache.add(Role.ADMINISTRATOR)
     return user._roles_cache
@@ -45,7 +47,7 @@ def unit_ids(user) -> set[int]:
 
 
 def body_ids(user) -> set[int]:
-    """The committees and boards of the user's units."""
+    """The committees and company boards the user's units answer to (not KS, for the central office)."""
     roles(user)
     return getattr(user, "_bodies_cache", set())
 

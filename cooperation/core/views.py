@@ -76,7 +76,7 @@ class ObjectListView(RegisterMixin, FilterView):
             {
                 "name": name,
                 "label": display.label(self.model, name),
-                "sort": sort_keys.get(name),
+                "sort": name if name in sort_keys else None,
                 "numeric": display.is_numeric(self.model, name),
             }
             for name in self.columns
