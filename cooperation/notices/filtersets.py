@@ -18,6 +18,9 @@ class NoticeFilterSet(RegisterFilterSet):
         label=_("State"), choices=NoticeState.choices, widget=forms.CheckboxSelectMultiple
     )
     mine = django_filters.BooleanFilter(label=_("Handled by me"), method="handled_by_me", widget=forms.CheckboxInput)
+    overdue = django_filters.BooleanFilter(
+        label=_("Unanswered too long"), method="unanswered", widget=forms.CheckboxInput
+    )
     created_at = date_range(_("Submitted"))
     sort = django_filters.OrderingFilter(
         fields=(
@@ -32,6 +35,9 @@ class NoticeFilterSet(RegisterFilterSet):
     class Meta(RegisterFilterSet.Meta):
         model = Notice
         fields = []
+
+    def unanswered(self, queryset, name, value):
+        return queryset.overdue() if value else queryset
 
     def handled_by_me(self, queryset, name, value):
         return queryset.filter(assigned_to=self.request.user) if value else queryset

@@ -2,7 +2,9 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from cooperation.core.dates import next_term_end
 from cooperation.core.forms import DomainModelForm, FkuiFormMixin
+from cooperation.networks.choices import MembershipKind
 from cooperation.organisation.models import Municipality, Policy, PolicyGoal
 
 from .choices import SECTIONS
@@ -80,6 +82,8 @@ ActivityFormSet = inlineformset_factory(ActionPlan, ActionPlanActivity, form=Act
 
 
 class EvaluationForm(DomainModelForm):
+    """An evaluation; for a sector-specific membership the next one is due by the end of the next term of office."""
+
     class Meta:
         model = Evaluation
         fields = [
@@ -102,6 +106,13 @@ class EvaluationForm(DomainModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         narrow_subject_choices(self)
+
+    def clean(self):
+        cleaned = super().clean()
+        membership, day = cleaned.get("membership"), cleaned.get("date")
+        if membership and day and not cleaned.get("next_due_on") and membership.kind == MembershipKind.SECTOR_SPECIFIC:
+            self.instance.next_due_on = cleaned["next_due_on"] = next_term_end(day)
+        return cleaned
 
 
 class PolicyForm(DomainModelForm):

@@ -176,3 +176,27 @@ def test_paper_pages_run_a_fixed_number_of_queries(client, org, relation, coordi
             for i in range(4)
         ],
     )
+
+
+def test_a_sector_specific_membership_evaluation_is_next_due_by_the_end_of_the_next_term(client, org, coordinator):
+    from cooperation.networks.models import Membership, Organisation
+    from cooperation.steering.models import Evaluation
+
+    membership = Membership.objects.create(
+        organisation=Organisation.objects.create(name="ERRIN"),
+        kind="sector_specific",
+        unit=org.unit_a,
+        member_since="2019-01-01",
+        decision=org.committee_a_decision,
+    )
+    client.force_login(coordinator)
+    url = reverse("steering:evaluation_add")
+    response = client.post(
+        url,
+        form_data(
+            client.get(url), membership=str(membership.pk), date="2026-11-30", conclusions="Medlemskapet ger nytta."
+        ),
+    )
+    assert response.status_code == 302, response.context["error_summary"]
+    assert str(Evaluation.objects.get().next_due_on) == "2034-10-14"
+    assert not Membership.objects.get().is_evaluation_overdue()
