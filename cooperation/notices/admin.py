@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from cooperation.core.admin import HistoryAdmin
 
-from .models import Notice, NoticeEvent
+from .models import Notice, NoticeAttachment, NoticeEvent, Reminder
 
 
 class NoticeEventInline(admin.TabularInline):
@@ -62,3 +62,21 @@ class NoticeEventAdmin(HistoryAdmin):
     search_fields = ("notice__number", "comment")
     autocomplete_fields = ("notice", "actor")
     date_hierarchy = "created_at"
+
+
+@admin.register(NoticeAttachment)
+class NoticeAttachmentAdmin(HistoryAdmin):
+    list_display = ("notice", "file", "uploaded_by", "created_at")
+    list_select_related = ("notice", "uploaded_by")
+    search_fields = ("notice__number", "file")
+    autocomplete_fields = ("notice", "uploaded_by")
+
+
+@admin.register(Reminder)
+class ReminderAdmin(HistoryAdmin):
+    """The reminders sent, so that none is sent twice; written by send_reminders."""
+
+    list_display = ("kind", "key", "due_on", "sent_at", "recipients")
+    list_filter = ("kind", "due_on")
+    search_fields = ("key", "recipients")
+    date_hierarchy = "sent_at"
