@@ -5,18 +5,9 @@ import pytest
 from playwright.sync_api import expect
 
 from cooperation.organisation.models import Decision
-from tests.browser.test_smoke import serious_violations
-from tests.conftest import PASSWORD
+from tests.browser.helpers import serious_violations, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, live_server, username):
-    page.goto(f"{live_server.url}/logga-in/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("main button[type=submit]").click()
-    expect(page.locator("h1")).to_contain_text("Välkommen")
 
 
 def test_ks_user_records_and_edits_a_decision(live_server, page, ks_user, org):

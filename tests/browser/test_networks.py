@@ -7,18 +7,9 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from cooperation.networks.models import Membership, Organisation
-from tests.browser.test_smoke import serious_violations
-from tests.conftest import PASSWORD
+from tests.browser.helpers import serious_violations, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, base, username):
-    page.goto(f"{base}{reverse('login')}")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("#id_password").press("Enter")
-    expect(page).to_have_url(f"{base}/")
 
 
 def save(page):

@@ -4,8 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from cooperation.notices.models import Notice
-from tests.browser.test_projects import sign_in
-from tests.browser.test_smoke import serious_violations
+from tests.browser.helpers import serious_violations, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

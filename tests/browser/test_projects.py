@@ -6,18 +6,9 @@ import pytest
 from playwright.sync_api import expect
 
 from cooperation.projects.models import Project
-from tests.browser.test_smoke import serious_violations
-from tests.conftest import PASSWORD
+from tests.browser.helpers import serious_violations, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, live_server, username):
-    page.goto(f"{live_server.url}/logga-in/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("main button[type=submit]").click()
-    expect(page.locator("h1")).to_contain_text("Välkommen")
 
 
 def test_official_creates_and_edits_a_project(live_server, page, official_a, org):

@@ -6,18 +6,9 @@ import pytest
 from playwright.sync_api import expect
 
 from cooperation.visits.models import Visit
-from tests.browser.test_smoke import serious_violations
-from tests.conftest import PASSWORD
+from tests.browser.helpers import serious_violations, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, live_server, username):
-    page.goto(f"{live_server.url}/logga-in/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    expect(page).to_have_url(f"{live_server.url}/")
 
 
 def save(page):
