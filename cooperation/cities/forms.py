@@ -1,4 +1,3 @@
-from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -40,11 +39,6 @@ class CityRelationForm(DomainModelForm):
     class Meta:
         model = CityRelation
         fields = [name for _title, names in FIELDSETS for name in names] + END_FIELDS
-        widgets = {
-            "units": forms.CheckboxSelectMultiple,
-            "goals": forms.CheckboxSelectMultiple,
-            "sdgs": forms.CheckboxSelectMultiple,
-        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

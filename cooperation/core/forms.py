@@ -38,8 +38,17 @@ WIDGET_CLASSES = {
 }
 
 
+# Choices whose labels read related rows (a decision is cited by its body): fetched with them in one query.
+CHOICE_RELATIONS = {
+    "organisation.decision": ("body",),
+    "networks.membership": ("organisation",),
+    "projects.programme": ("source",),
+}
+
+
 class FkuiFormMixin:
-    """Gives each widget FKUI's class, dates a date picker, and money whole units in the user's number format."""
+    """Gives each widget FKUI's class, dates a date picker, many-to-many choices checkboxes, and choice lists
+    their related rows in the same query."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -47,6 +56,12 @@ class FkuiFormMixin:
             widget = field.widget
             if isinstance(field, forms.DateField) and not isinstance(widget, forms.HiddenInput):
                 field.widget = widget = DateInput(attrs=widget.attrs)
+            if isinstance(field, forms.ModelMultipleChoiceField) and type(widget) is forms.SelectMultiple:
+                field.widget = widget = forms.CheckboxSelectMultiple(attrs=widget.attrs, choices=field.choices)
+            if isinstance(field, forms.ModelChoiceField):
+                related = CHOICE_RELATIONS.get(field.queryset.model._meta.label_lower)
+                if related:
+                    field.queryset = field.queryset.select_related(*related)
             css = next((css for kind, css in WIDGET_CLASSES.items() if isinstance(widget, kind)), "text-field__input")
             widget.attrs.setdefault("class", css)
             if isinstance(widget, forms.Textarea):

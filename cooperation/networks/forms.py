@@ -1,4 +1,3 @@
-from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -33,10 +32,6 @@ class DeclarationForm(DomainModelForm):
         model = Declaration
         fields = ["title", "status", "proposed_on", "decision", "summary"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["decision"].queryset = self.fields["decision"].queryset.select_related("body")
-
 
 DeclarationFormSet = inlineformset_factory(Organisation, Declaration, form=DeclarationForm, extra=1, can_delete=True)
 
@@ -45,11 +40,6 @@ class MembershipForm(DomainModelForm):
     class Meta:
         model = Membership
         fields = [name for _title, names in MEMBERSHIP_FIELDSETS for name in names]
-        widgets = {
-            "units": forms.CheckboxSelectMultiple,
-            "goals": forms.CheckboxSelectMultiple,
-            "sdgs": forms.CheckboxSelectMultiple,
-        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -64,7 +54,6 @@ class MembershipForm(DomainModelForm):
                 self.initial["kind"] = MembershipKind.SECTOR_SPECIFIC
                 if len(unit_ids(self.user)) == 1 and not self.initial.get("unit"):
                     self.initial["unit"] = next(iter(unit_ids(self.user)))
-        self.fields["decision"].queryset = self.fields["decision"].queryset.select_related("body")
         self.fields["decision"].help_text = _(
             "A membership of common interest: the decision of KF or KS. A sector-specific membership: the decision "
             "of the member unit's own committee or board."

@@ -1,4 +1,3 @@
-from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -44,20 +43,12 @@ class ProjectForm(DomainModelForm):
     class Meta:
         model = Project
         fields = [name for _title, names in FIELDSETS for name in names]
-        widgets = {
-            "participating_units": forms.CheckboxSelectMultiple,
-            "goals": forms.CheckboxSelectMultiple,
-            "sdgs": forms.CheckboxSelectMultiple,
-        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.user is not None and not is_coordinator(self.user):
             # An official registers projects for the units they work in.
             self.fields["owner"].queryset = Unit.objects.filter(pk__in=unit_ids(self.user))
-        self.fields["decision"].queryset = self.fields["decision"].queryset.select_related("body")
-        self.fields["programme"].queryset = self.fields["programme"].queryset.select_related("source")
-        self.fields["membership"].queryset = self.fields["membership"].queryset.select_related("organisation")
 
 
 class ProjectEndForm(DomainModelForm):

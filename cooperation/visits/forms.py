@@ -1,4 +1,3 @@
-from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
@@ -24,15 +23,6 @@ class VisitForm(DomainModelForm):
     class Meta:
         model = Visit
         fields = [name for _title, names in FIELDSETS for name in names]
-        widgets = {
-            "requested_bodies": forms.CheckboxSelectMultiple,
-            "goals": forms.CheckboxSelectMultiple,
-            "sdgs": forms.CheckboxSelectMultiple,
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["membership"].queryset = self.fields["membership"].queryset.select_related("organisation")
 
 
 class VisitHostForm(DomainModelForm):
