@@ -52,8 +52,8 @@ def form_data(response, **changes) -> dict:
     for formset in context.get("formsets", {}).values():
         if isinstance(formset, BaseFormSet):
             management = formset.management_form
-            for name, field in management.fields.items():
-                data[management.add_prefix(name)] = management.initial.get(name, field.initial)
+            for name in management.fields:
+                data[management.add_prefix(name)] = management[name].value()
             forms += list(formset.forms)
     for form in forms:
         for name in form.fields:

@@ -52,12 +52,13 @@ class AccessibilityView(FormView):
 
     def form_valid(self, form):
         data = form.cleaned_data
+        page, description, reply_to = gettext("Page"), gettext("Description"), gettext("Reply to")
         body = "\n\n".join(
             [
                 gettext("A shortcoming in accessibility was reported."),
-                f"{gettext('Page')}: {data['page'] or '–'}",
-                f"{gettext('Description')}:\n{data['description']}",
-                f"{gettext('Reply to')}: {data['email'] or '–'}",
+                "{}: {}".format(page, data["page"] or "–"),
+                "{}:\n{}".format(description, data["description"]),
+                "{}: {}".format(reply_to, data["email"] or "–"),
             ]
         )
         recipients = administrator_addresses()
