@@ -12,9 +12,15 @@ from cooperation.organisation.models import Body, Decision, Municipality, RoleAs
 PASSWORD = "test-password"
 
 
+@pytest.fixture(scope="session")
+def _static_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("staticfiles")
+
+
 @pytest.fixture(autouse=True)
-def _fast_and_swedish(settings):
+def _fast_and_swedish(settings, _static_root):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STATIC_ROOT = _static_root  # WhiteNoise wants the folder collectstatic would fill
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from django.db.models import Model, QuerySet
 
-from cooperation.organisation.choices import COMMITTEE_KINDS, BodyKind, Role
+from cooperation.organisation.choices import COMMITTEE_KINDS, UNIT_ROLES, BodyKind, Role
 
 
 class Action(StrEnum):
@@ -36,8 +36,6 @@ def roles(user) -> set[str]:
             user._roles_cache.add(Role.ADMINISTRATOR)
     return user._roles_cache
 
-
-UNIT_ROLES = {Role.OFFICIAL, Role.CONTACT_PERSON}
 
 
 def unit_ids(user) -> set[int]:
