@@ -9,7 +9,8 @@ from django.db import IntegrityError, transaction
 from cooperation.cities.choices import RelationStatus
 from cooperation.cities.models import Agreement, CityRelation
 from cooperation.networks.models import Membership
-from cooperation.steering.models import PositionPaperVersion
+from cooperation.organisation.models import Policy
+from cooperation.steering.models import Evaluation, PositionPaperVersion
 
 from .models import Notice, Reminder
 from .services import office_addresses, send
@@ -37,6 +38,11 @@ def due_items(today: datetime.date) -> list[Due]:
     items += [Due("review", f"relation:{r.pk}", r.next_review_on, r) for r in relations]
     papers = PositionPaperVersion.objects.filter(status="adopted", next_review_on__lte=ahead).select_related("paper")
     items += [Due("review", f"paper:{v.pk}", v.next_review_on, v) for v in papers]
+    project_work = Evaluation.objects.filter(is_project_work=True).order_by("-date").first()
+    if project_work and project_work.next_due_on and project_work.next_due_on <= ahead:
+        items.append(Due("review", "project_work", project_work.next_due_on, project_work))
+    policies = Policy.objects.filter(next_revision_on__lte=ahead)
+    items += [Due("review", f"policy:{p.pk}", p.next_revision_on, p) for p in policies]
     agreements = Agreement.objects.filter(valid_until__gte=today, valid_until__lte=ahead).select_related("relation")
     items += [Due("agreement_end", str(a.pk), a.valid_until, a) for a in agreements]
     return items

@@ -86,3 +86,15 @@ def test_figures_per_area_and_unit_with_answer_times(org):
 )
 def test_nearest_rank_percentile(values, p, expected):
     assert percentile(values, p) == expected
+
+
+def test_the_project_work_and_the_policy_are_reminded_of_too(org):
+    from cooperation.organisation.models import Policy
+    from cooperation.steering.models import Evaluation
+
+    make_user("samordnare_y", Role.COORDINATOR, org.central, email="samordnare@kommun.example")
+    Evaluation.objects.create(is_project_work=True, date=D(2024, 11, 1), next_due_on=D(2026, 12, 1))
+    Policy.objects.create(municipality=org.municipality, title="Riktlinjer 2021–2022", next_revision_on=D(2022, 12, 31))
+    call_command("send_reminders", "--date", "2026-11-22", stdout=StringIO())
+    assert set(Reminder.objects.values_list("key", flat=True)) == {"project_work", f"policy:{Policy.objects.get().pk}"}
+    assert "Riktlinjer 2021–2022" in mail.outbox[0].body
