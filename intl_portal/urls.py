@@ -20,7 +20,7 @@ urlpatterns = [
     path("anmalningar/", include("cooperation.notices.urls")),
     path("styrdokument/", include("cooperation.steering.urls")),
     path("tillganglighet/", AccessibilityView.as_view(), name="accessibility"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("sprak/", views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]
 

@@ -37,7 +37,6 @@ def roles(user) -> set[str]:
     return user._roles_cache
 
 
-
 def unit_ids(user) -> set[int]:
     """The units the user acts for as case officer or contact person."""
     roles(user)

@@ -1,6 +1,7 @@
 """The generic register views: list, detail with history, add and edit (with concurrent-edit protection), end
 and delete. A register's views are a few lines that declare model, form, filterset and columns."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
@@ -338,3 +339,15 @@ class HomeView(LoginRequiredMixin, TemplateView):
         return super().get_context_data(
             assignments=assignments, registers=registers_for(user), **sections_for(user), **kwargs
         )
+
+
+def set_language(request):
+    """Django's language switch, remembered on the signed-in person too: their e-mail follows their choice."""
+    from django.views.i18n import set_language as django_set_language
+
+    response = django_set_language(request)
+    language = request.POST.get("language")
+    if request.method == "POST" and request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        request.user.language = language
+        request.user.save(update_fields=["language"])
+    return response

@@ -56,3 +56,13 @@ def test_language_switch_to_english(client, official_a):
     html = client.get(reverse("home")).content.decode()
     assert '<html lang="en">' in html
     assert "Welcome, Official_A" in html
+
+
+def test_the_language_choice_is_remembered_for_the_person(client, official_a):
+    client.force_login(official_a)
+    client.post(reverse("set_language"), {"language": "en", "next": reverse("home")})
+    official_a.refresh_from_db()
+    assert official_a.language == "en"
+    client.post(reverse("set_language"), {"language": "xx", "next": reverse("home")})
+    official_a.refresh_from_db()
+    assert official_a.language == "en"
