@@ -5,4 +5,8 @@ def municipality(request):
     """The municipality whose portfolio this is, and the main menu, for the page header."""
     from .registers import navigation
 
-    return {"municipality": Municipality.objects.order_by("pk").first(), "navigation": navigation()}
+    match = getattr(request, "resolver_match", None)
+    return {
+        "municipality": Municipality.objects.order_by("pk").first(),
+        "navigation": navigation(match.view_name if match else ""),
+    }

@@ -47,25 +47,32 @@ class Register:
     count: int | None
     url: str | None
     url_name: str = ""
+    current: bool = False
+
+
+# Registers whose pages live in another app than their model (the policy is kept with the steering documents).
+LIST_URL_NAMES = {"organisation.policy": "steering:policy_list"}
 
 
 def list_url(model) -> tuple[str, str | None]:
     opts = model._meta
-    name = f"{opts.app_label}:{opts.model_name}_list"
+    name = LIST_URL_NAMES.get(opts.label_lower, f"{opts.app_label}:{opts.model_name}_list")
     try:
         return name, reverse(name)
     except NoReverseMatch:
         return name, None
 
 
-def navigation() -> list[Register]:
-    """The registers that have pages of their own, for the main menu."""
+def navigation(view_name: str = "") -> list[Register]:
+    """The registers that have pages of their own, for the main menu; the one `view_name` belongs to is current."""
     registers = []
     for label in REGISTER_MODELS:
         model = apps.get_model(label)
         name, url = list_url(model)
         if url:
-            registers.append(Register(capfirst(model._meta.verbose_name_plural), None, url, name))
+            prefix = name.removesuffix("_list")
+            current = view_name == name or view_name.startswith(f"{prefix}_")
+            registers.append(Register(capfirst(model._meta.verbose_name_plural), None, url, name, current))
     return registers
 
 
