@@ -47,7 +47,7 @@ class Register:
     count: int | None
     url: str | None
     url_name: str = ""
-    current: bool = False
+    current: str = ""  # aria-current: "page" on the register's list, "true" on its other pages
 
 
 # Registers whose pages live in another app than their model (the policy is kept with the steering documents).
@@ -71,7 +71,7 @@ def navigation(view_name: str = "") -> list[Register]:
         name, url = list_url(model)
         if url:
             prefix = name.removesuffix("_list")
-            current = view_name == name or view_name.startswith(f"{prefix}_")
+            current = "page" if view_name == name else "true" if view_name.startswith(f"{prefix}_") else ""
             registers.append(Register(capfirst(model._meta.verbose_name_plural), None, url, name, current))
     return registers
 

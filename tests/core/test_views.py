@@ -71,5 +71,5 @@ def test_the_language_choice_is_remembered_for_the_person(client, official_a):
 def test_the_main_menu_marks_the_register_of_the_page(client, official_a):
     client.force_login(official_a)
     html = client.get(reverse("projects:project_add")).content.decode()
-    assert f'<a href="{reverse("projects:project_list")}" aria-current="page">' in html
+    assert f'<a href="{reverse("projects:project_list")}" aria-current="true">' in html
     assert f'<a href="{reverse("steering:policy_list")}">' in html
