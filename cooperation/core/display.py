@@ -71,6 +71,10 @@ def label(model, name: str) -> str:
     return capfirst(str(getattr(field, "verbose_name", name)))
 
 
+def is_date(model, name: str) -> bool:
+    return isinstance(model._meta.get_field(name), models.DateField)
+
+
 def is_numeric(model, name: str) -> bool:
     field = model._meta.get_field(name)
     return isinstance(field, models.DecimalField | models.IntegerField) and not field.choices and not field.primary_key

@@ -91,8 +91,8 @@ class MembershipListView(views.ObjectListView):
         today = timezone.localdate()
         for row in context["rows"]:
             # The first cell links to the membership; the organisation's own link inside it would nest links.
-            row["cells"][0] = (str(row["object"].organisation), False, False)
-            row["cells"].append((evaluation_due(row["object"], today), False, False))
+            row["cells"][0] = (str(row["object"].organisation), "", False)
+            row["cells"].append((evaluation_due(row["object"], today), "date", False))
         return context
 
 
