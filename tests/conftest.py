@@ -13,14 +13,14 @@ PASSWORD = "test-password"
 
 
 @pytest.fixture(scope="session")
-def _static_root(tmp_path_factory):
-    return tmp_path_factory.mktemp("staticfiles")
+def _file_roots(tmp_path_factory):
+    return tmp_path_factory.mktemp("staticfiles"), tmp_path_factory.mktemp("media")
 
 
 @pytest.fixture(autouse=True)
-def _fast_and_swedish(settings, _static_root):
+def _fast_and_swedish(settings, _file_roots):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.STATIC_ROOT = _static_root  # WhiteNoise wants the folder collectstatic would fill
+    settings.STATIC_ROOT, settings.MEDIA_ROOT = _file_roots  # uploads land outside the work tree
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:pk>/andra/", views.CityRelationEditView.as_view(), name="cityrelation_edit"),
     path("<int:pk>/avsluta/", views.CityRelationEndView.as_view(), name="cityrelation_end"),
     path("<int:pk>/ta-bort/", views.CityRelationDeleteView.as_view(), name="cityrelation_delete"),
+    path("avtal/<int:pk>/dokument/", views.AgreementDocumentView.as_view(), name="agreement_document"),
 ]

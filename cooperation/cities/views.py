@@ -1,5 +1,9 @@
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 
 from cooperation.core import views
 from cooperation.projects.models import Project
@@ -74,3 +78,15 @@ class CityRelationEndView(views.ObjectEndView):
 
 class CityRelationDeleteView(views.ObjectDeleteView):
     model = CityRelation
+
+
+class AgreementDocumentView(LoginRequiredMixin, View):
+    """An agreement's document: a public record, for everyone signed in, served through the application."""
+
+    def get(self, request, pk):
+        agreement = get_object_or_404(Agreement, pk=pk)
+        if not agreement.document:
+            raise Http404
+        return FileResponse(
+            agreement.document.open("rb"), as_attachment=True, filename=agreement.document.name.rsplit("/", 1)[-1]
+        )

@@ -9,4 +9,5 @@ urlpatterns = [
     path("<int:pk>/", views.NoticeDetailView.as_view(), name="notice_detail"),
     path("<int:pk>/steg/", views.NoticeMoveView.as_view(), name="notice_move"),
     path("<int:pk>/ta/", views.NoticeAssignView.as_view(), name="notice_assign"),
+    path("bilagor/<int:pk>/", views.AttachmentView.as_view(), name="attachment"),
 ]

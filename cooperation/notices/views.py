@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views import View
@@ -22,7 +22,7 @@ from . import services
 from .choices import NoticeState
 from .filtersets import NoticeFilterSet
 from .forms import ANSWER_LABEL, MOVE_LABELS, MoveForm, NoticeForm
-from .models import Notice
+from .models import Notice, NoticeAttachment
 
 # The items a notice can be raised from: query parameter -> model label.
 ITEM_PARAMETERS = {
@@ -189,3 +189,13 @@ class NoticeAssignView(LoginRequiredMixin, View):
         notice.assign(request.user)
         messages.success(request, _("You handle notice {number}.").format(number=notice.number))
         return HttpResponseRedirect(notice.get_absolute_url())
+
+
+class AttachmentView(LoginRequiredMixin, View):
+    """An attachment, for those who may read its notice: files are not served from a public folder."""
+
+    def get(self, request, pk):
+        attachment = get_object_or_404(NoticeAttachment.objects.select_related("notice"), pk=pk)
+        if not visible(request.user, Notice.objects.filter(pk=attachment.notice_id)).exists():
+            raise Http404
+        return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=str(attachment))

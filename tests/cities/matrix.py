@@ -1,5 +1,7 @@
 """Who may open which city relation page: the cities' rows of the permission matrix (tests/test_permissions.py)."""
 
+from django.core.files.base import ContentFile
+
 from cooperation.cities.choices import AgreementKind, RelationKind
 from cooperation.cities.models import Agreement, CityRelation
 from tests.permissions import everyone, only
@@ -10,14 +12,19 @@ def objects(org) -> dict:
     relation = CityRelation.objects.create(
         city="Gdańsk", country="PL", kind=RelationKind.PARTNER_CITY, decision=org.ks_decision, since_year=1999
     )
-    Agreement.objects.create(
-        relation=relation, kind=AgreementKind.PARTNER_CITY, title="Partnerskapsavtal", decision=org.ks_decision
+    agreement = Agreement.objects.create(
+        relation=relation,
+        kind=AgreementKind.PARTNER_CITY,
+        title="Partnerskapsavtal",
+        decision=org.ks_decision,
+        document=ContentFile(b"%PDF-1.4 avtal", name="partnerskapsavtal.pdf"),
     )
-    return {"relation": relation}
+    return {"relation": relation, "agreement": agreement}
 
 
 COORDINATORS = ("coordinator", "administrator")
 MATRIX = {
+    "cities:agreement_document": (["agreement"], everyone()),
     "cities:cityrelation_list": ([], everyone()),
     "cities:cityrelation_add": ([], only(*COORDINATORS)),
     "cities:cityrelation_detail": (["relation"], everyone()),

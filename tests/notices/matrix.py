@@ -1,12 +1,16 @@
 """Who may open the coordination notices' pages: the raising unit, coordinators and KS (DOMAIN.md section 1)."""
 
+from django.core.files.base import ContentFile
+
 from cooperation.notices.models import Notice
 from tests.permissions import FORBIDDEN, FOUND, NOT_FOUND, only
 
 
 def objects(org) -> dict:
     """A notice raised by unit A."""
-    return {"notice": Notice.objects.create(area="projects", unit=org.unit_a, summary="Nytt EU-projekt")}
+    notice = Notice.objects.create(area="projects", unit=org.unit_a, summary="Nytt EU-projekt")
+    attachment = notice.attachments.create(file=ContentFile(b"Projektskiss", name="skiss.txt"))
+    return {"notice": notice, "attachment": attachment}
 
 
 READERS_OF_NOTICES = ("official_a", "official_b", "coordinator", "ks_user", "administrator")
@@ -23,6 +27,15 @@ STEP = {
     "administrator": FOUND,
 }
 MATRIX = {
+    "notices:attachment": (
+        ["attachment"],
+        {
+            **only("official_a", "coordinator", "ks_user", "administrator"),
+            "official_b": NOT_FOUND,
+            "kf_user": NOT_FOUND,
+            "reader": NOT_FOUND,
+        },
+    ),
     "notices:notice_list": ([], only(*READERS_OF_NOTICES)),
     "notices:notice_add": ([], only("official_a", "official_b", "coordinator", "administrator")),
     # official_b's unit did not raise it: for them it does not exist

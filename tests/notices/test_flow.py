@@ -252,3 +252,19 @@ def test_inbox_filters_and_officials_see_only_their_units(client, org, official_
     client.force_login(official_b)
     response = client.get(reverse("notices:notice_list"))
     assert [row["object"].summary for row in response.context["rows"]] == ["Besök från B"]
+
+
+def test_attachments_are_served_only_to_those_who_may_read_the_notice(client, org, official_a, official_b):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(official_a)
+    url = reverse("notices:notice_add")
+    data = form_data(client.get(url), area="projects", unit=str(org.unit_a.pk), summary="Skiss bifogad.")
+    data["attachment"] = SimpleUploadedFile("skiss.txt", b"Projektskiss")
+    assert client.post(url, data).status_code == 302
+    attachment = Notice.objects.get().attachments.get()
+    download = reverse("notices:attachment", args=[attachment.pk])
+    response = client.get(download)
+    assert b"".join(response.streaming_content) == b"Projektskiss"
+    client.force_login(official_b)
+    assert client.get(download).status_code == 404
