@@ -104,3 +104,23 @@ def test_delegation_member_gets_an_erasure_date(settings, saved_visit):
     settings.DELEGATE_RETENTION_DAYS = 30
     member = DelegationMember.objects.create(visit=saved_visit, name="Kim Example")
     assert member.erase_on == datetime.date(2026, 6, 3)
+
+
+def test_erasure_removes_names_and_their_history_but_keeps_the_statistics(saved_visit):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    saved_visit.delegation_size = 12
+    saved_visit.save()
+    old = DelegationMember.objects.create(visit=saved_visit, name="Kim Example", erase_on=datetime.date(2026, 6, 1))
+    kept = DelegationMember.objects.create(visit=saved_visit, name="Robin Example", erase_on=datetime.date(2027, 1, 1))
+    out = StringIO()
+    call_command("erase_personal_data", "--date", "2026-11-22", stdout=out)
+    call_command("erase_personal_data", "--date", "2026-11-22", stdout=StringIO())
+    assert "1 delegater gallrade" in out.getvalue()
+    assert list(DelegationMember.objects.values_list("name", flat=True)) == ["Robin Example"]
+    assert not DelegationMember.history.filter(id=old.pk).exists()
+    assert DelegationMember.history.filter(id=kept.pk).exists()
+    saved_visit.refresh_from_db()
+    assert saved_visit.delegation_size == 12
