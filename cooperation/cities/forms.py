@@ -30,11 +30,6 @@ END_DECISION_HELP = _(
 )
 
 
-def decision_choices(field):
-    """Decision.__str__ cites the body: read the bodies with the decisions."""
-    field.queryset = field.queryset.select_related("body")
-
-
 class CityRelationForm(DomainModelForm):
     class Meta:
         model = CityRelation
@@ -42,10 +37,8 @@ class CityRelationForm(DomainModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        decision_choices(self.fields["decision"])
         if self.instance.status == RelationStatus.ENDED:
             # An ended relation's end date, reason and decision can be corrected here.
-            decision_choices(self.fields["end_decision"])
             self.fields["end_decision"].help_text = END_DECISION_HELP
         else:
             # A relation is ended through its End page, which asks for the date, the reason and the decision.
@@ -67,7 +60,6 @@ class CityRelationEndForm(DomainModelForm):
         super().__init__(*args, **kwargs)
         self.fields["ended_on"].required = True
         self.fields["end_reason"].required = True
-        decision_choices(self.fields["end_decision"])
         self.fields["end_decision"].help_text = END_DECISION_HELP
 
     def clean(self):
@@ -80,10 +72,6 @@ class AgreementForm(DomainModelForm):
     class Meta:
         model = Agreement
         fields = ["kind", "title", "decision", "signed_on", "valid_from", "valid_until", "priority_areas"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        decision_choices(self.fields["decision"])
 
 
 class AgreementRows(BaseInlineFormSet):

@@ -46,6 +46,13 @@ class RegisterMixin(LoginRequiredMixin):
     def get_queryset(self):
         return visible(self.request.user, self.model._default_manager.all())
 
+    def get_object(self, queryset=None):
+        """The item, refused (403) unless the user may do this view's action to it."""
+        obj = super().get_object(queryset)
+        if self.action != Action.VIEW:
+            self.check(obj)
+        return obj
+
     def check(self, obj_or_model):
         if not allowed(self.request.user, self.action, obj_or_model):
             raise PermissionDenied
@@ -292,7 +299,6 @@ class ObjectEndView(RegisterMixin, UpdateView):
 
     def get_object(self, queryset=None):
         obj = super().get_object(queryset)
-        self.check(obj)
         self.before = field_values(obj)
         return obj
 
@@ -312,11 +318,6 @@ class ObjectDeleteView(RegisterMixin, DeleteView):
     template_suffix = "confirm_delete"
     generic_template = "object_confirm_delete.html"
     action = Action.DELETE
-
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
-        self.check(obj)
-        return obj
 
     def get_success_url(self):
         return reverse(self.url_name("list"))

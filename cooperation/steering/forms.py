@@ -13,23 +13,11 @@ from .models import ActionPlan, ActionPlanActivity, Evaluation, PositionPaper, P
 SUBJECT_FIELDS = ["city_relation", "membership", "is_project_work"]
 
 
-def narrow_subject_choices(form):
-    for name in ("membership",):
-        if name in form.fields:
-            form.fields[name].queryset = form.fields[name].queryset.select_related("organisation")
-    if "decision" in form.fields:
-        form.fields["decision"].queryset = form.fields["decision"].queryset.select_related("body")
-
-
 class PositionPaperForm(DomainModelForm):
     class Meta:
         model = PositionPaper
         fields = ["title", *SUBJECT_FIELDS]
         help_texts = {"title": _("E.g. Position paper for the partnership with Gdańsk.")}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        narrow_subject_choices(self)
 
 
 class VersionForm(DomainModelForm):
@@ -67,10 +55,6 @@ class ActionPlanForm(DomainModelForm):
             "cooperation_partners",
         ]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        narrow_subject_choices(self)
-
 
 class ActivityForm(DomainModelForm):
     class Meta:
@@ -103,10 +87,6 @@ class EvaluationForm(DomainModelForm):
             )
         }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        narrow_subject_choices(self)
-
     def clean(self):
         cleaned = super().clean()
         membership, day = cleaned.get("membership"), cleaned.get("date")
@@ -131,7 +111,6 @@ class PolicyForm(DomainModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        narrow_subject_choices(self)
         if not self.instance.municipality_id:  # one municipality's portfolio per installation
             self.instance.municipality = Municipality.objects.order_by("pk").first()
 
