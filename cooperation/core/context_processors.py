@@ -1,4 +1,4 @@
-from cooperation.organisation.models import Municipality
+from cooperation.organisation.models import get_municipality
 
 
 def municipality(request):
@@ -7,6 +7,6 @@ def municipality(request):
 
     match = getattr(request, "resolver_match", None)
     return {
-        "municipality": Municipality.objects.order_by("pk").first(),
+        "municipality": get_municipality(),
         "navigation": navigation(match.view_name if match else ""),
     }

@@ -1,8 +1,11 @@
 """The municipality's bodies and units, its users and their roles, decisions, and its own policy and goals."""
 
+from datetime import date
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -218,6 +221,29 @@ class Policy(models.Model):
     next_revision_on = models.DateField(_("next revision"), null=True, blank=True)
     summary = models.TextField(_("summary"), blank=True)
     document_url = models.URLField(_("link to the document"), blank=True)
+    # The municipality's own standing rules, checked where they apply (DOMAIN.md 2.1, 2.4; the seeds).
+    no_new_twin_towns = models.BooleanField(
+        _("no new twin towns"),
+        default=False,
+        help_text=_("New twin-town agreements are not concluded (Jönköping's strategy)."),
+    )
+    requires_cooperation_analysis = models.BooleanField(
+        _("analysis before a cooperation is decided"),
+        default=False,
+        help_text=_(
+            "A benefit and risk analysis, the grounds for choosing the partner and, where the partner country is "
+            "not a democracy, how democracy and human rights are addressed, before a project, city relation or "
+            "membership is decided (Lidköping's policy)."
+        ),
+    )
+    requires_travel_considerations = models.BooleanField(
+        _("near before far, digital meetings considered"),
+        default=False,
+        help_text=_(
+            "Trips, projects and network memberships record that near expertise and digital meetings were "
+            "considered (Göteborg's and Lidköping's policies)."
+        ),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -260,6 +286,22 @@ class PolicyGoal(models.Model):
 
     def __str__(self):
         return self.title
+
+
+def get_municipality() -> Municipality | None:
+    """The municipality whose portfolio this installation keeps; there is one per installation."""
+    return Municipality.objects.order_by("pk").first()
+
+
+def policy_in_force(on: date | None = None) -> Policy | None:
+    """The municipality's policy document in force on `on` (today by default): the latest one valid then."""
+    on = on or timezone.localdate()
+    return (
+        Policy.objects.filter(models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=on))
+        .filter(models.Q(valid_until__isnull=True) | models.Q(valid_until__gte=on))
+        .order_by(models.F("valid_from").desc(nulls_last=True), "-pk")
+        .first()
+    )
 
 
 def decision_errors(field: str, decision, allowed_kinds, message, committee_message=None) -> dict:

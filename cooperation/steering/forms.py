@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from cooperation.core.dates import next_term_end
 from cooperation.core.forms import DomainModelForm, FkuiFormMixin
 from cooperation.networks.choices import MembershipKind
-from cooperation.organisation.models import Municipality, Policy, PolicyGoal
+from cooperation.organisation.models import Policy, PolicyGoal, get_municipality
 
 from .choices import SECTIONS
 from .models import ActionPlan, ActionPlanActivity, Evaluation, PositionPaper, PositionPaperVersion
@@ -112,7 +112,7 @@ class PolicyForm(DomainModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.instance.municipality_id:  # one municipality's portfolio per installation
-            self.instance.municipality = Municipality.objects.order_by("pk").first()
+            self.instance.municipality = get_municipality()
 
 
 class GoalForm(DomainModelForm):

@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from cooperation.organisation.models import Municipality
+from cooperation.organisation.models import get_municipality
 
 STYLESHEET = Path(settings.BASE_DIR) / "static" / "css" / "pdf.css"
 
@@ -21,7 +21,7 @@ def position_paper_pdf(version) -> tuple[str, str, bytes]:
     """(filename, content type, bytes) of a position paper version."""
     from weasyprint import CSS, HTML
 
-    municipality = Municipality.objects.order_by("pk").first()
+    municipality = get_municipality()
     html = render_to_string(
         "steering/position_paper_pdf.html",
         {
