@@ -62,9 +62,11 @@ def add_working_days(start: datetime.date, count: int) -> datetime.date:
     return day
 
 
-def subtract_working_days(day: datetime.date, count: int) -> datetime.date:
-    """The day `count` working days before `day`."""
-    while count > 0:
-        day -= datetime.timedelta(days=1)
-        count -= is_working_day(day)
-    return day
+def last_start_due_by(day: datetime.date, count: int) -> datetime.date:
+    """The last start whose `count` working days have run out by `day`: add_working_days(start, count) <= day."""
+    # Stepping back from `day` rather than subtracting working days: a start on a weekend or a day off runs out
+    # with the working day before it, which subtracting from `day` cannot find.
+    start = day
+    while add_working_days(start, count) > day:  # a later start never runs out sooner
+        start -= datetime.timedelta(days=1)
+    return start

@@ -1,5 +1,7 @@
 """Coordination notices: the central office is informed of activities within the coordinated areas."""
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
@@ -9,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cooperation.core.dates import add_working_days, subtract_working_days
+from cooperation.core.dates import add_working_days, last_start_due_by
 
 from .choices import OPEN_STATES, TRANSITIONS, Area, EventKind, NoticeState
 
@@ -21,10 +23,14 @@ class NoticeQuerySet(models.QuerySet):
         return self.filter(state__in=OPEN_STATES)
 
     def overdue(self, today=None):
-        """Submitted and not taken up within the configured number of working days."""
-        today = today or timezone.localdate()
-        cutoff = subtract_working_days(today, settings.NOTICE_ANSWER_WORKING_DAYS)
-        return self.filter(state=NoticeState.SUBMITTED, created_at__date__lte=cutoff)
+        """Submitted and not taken up by its answer's due day (`Notice.answer_due_on`), as `is_overdue` says."""
+        cutoff = last_start_due_by(today or timezone.localdate(), settings.NOTICE_ANSWER_WORKING_DAYS)
+        # the day in Stockholm, as `submitted_on` reads it: before the day after the cutoff begins there
+        after_cutoff = datetime.datetime.combine(cutoff + datetime.timedelta(days=1), datetime.time())
+        return self.filter(
+            state=NoticeState.SUBMITTED,
+            created_at__lt=timezone.make_aware(after_cutoff, timezone.get_default_timezone()),
+        )
 
 
 class Notice(models.Model):
@@ -100,7 +106,7 @@ class Notice(models.Model):
         if self.number:
             return super().save(*args, **kwargs)
         for attempt in range(5):  # two notices raised at once may draw the same number: draw again
-            self.number = self.next_number(self.created_at.year)
+            self.number = self.next_number(self.submitted_on.year)
             try:
                 with transaction.atomic():
                     return super().save(*args, **kwargs)
@@ -133,8 +139,14 @@ class Notice(models.Model):
         sequence = int(last.split("-")[1]) + 1 if last else 1
         return f"{year}-{sequence:03d}"
 
-    def answer_due_on(self):
-        return add_working_days(timezone.localtime(self.created_at).date(), settings.NOTICE_ANSWER_WORKING_DAYS)
+    @property
+    def submitted_on(self) -> datetime.date:
+        """The day it was submitted in Stockholm: a notice sent 00:30 on 1 January is of the new year."""
+        return timezone.localdate(self.created_at, timezone.get_default_timezone())
+
+    def answer_due_on(self) -> datetime.date:
+        """The day the office's answer is due: the configured number of working days after the notice came."""
+        return add_working_days(self.submitted_on, settings.NOTICE_ANSWER_WORKING_DAYS)
 
     def is_overdue(self, today=None) -> bool:
         return self.state == NoticeState.SUBMITTED and (today or timezone.localdate()) >= self.answer_due_on()
@@ -196,7 +208,7 @@ class NoticeEvent(models.Model):
         verbose_name_plural = _("notice events")
 
     def __str__(self):
-        return f"{self.notice.number} {self.get_kind_display()} {self.created_at:%Y-%m-%d %H:%M}"
+        return f"{self.notice.number} {self.get_kind_display()} {timezone.localtime(self.created_at):%Y-%m-%d %H:%M}"
 
 
 class NoticeAttachment(models.Model):

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -13,13 +15,29 @@ def notice(org, official_a):
 
 
 def test_notices_are_numbered_per_year(org, notice):
-    year = notice.created_at.year
+    year = notice.submitted_on.year
     assert notice.number == f"{year}-001"
     Notice.objects.filter(pk=notice.pk).update(number=f"{year}-999")
     second = Notice.objects.create(area=Area.VISITS, unit=org.unit_a, summary="Studiebesök")
     assert second.number == f"{year}-1000"
     third = Notice.objects.create(area=Area.VISITS, unit=org.unit_a, summary="Studiebesök")
     assert third.number == f"{year}-1001"
+
+
+UTC = datetime.UTC
+
+
+@pytest.mark.parametrize(
+    ("created_at", "number"),
+    [
+        (datetime.datetime(2025, 12, 31, 22, 30, tzinfo=UTC), "2025-001"),  # 23:30 on New Year's Eve in Stockholm
+        (datetime.datetime(2025, 12, 31, 23, 30, tzinfo=UTC), "2026-001"),  # 00:30 on 1 January in Stockholm
+        (datetime.datetime(2026, 6, 30, 22, 30, tzinfo=UTC), "2026-001"),  # summer time: 00:30 on 1 July
+    ],
+)
+def test_the_number_has_the_year_in_stockholm(org, created_at, number):
+    notice = Notice.objects.create(area=Area.PROJECTS, unit=org.unit_a, summary="Nyår", created_at=created_at)
+    assert notice.number == number
 
 
 def test_legal_moves_leave_a_trail(notice, coordinator, official_a):
