@@ -4,7 +4,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.db import models
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -24,6 +24,12 @@ def money(amount: Decimal | None, currency: str = "SEK") -> str:
 
 def day(value: date | None) -> str:
     return formats.date_format(value, "SHORT_DATE_FORMAT") if value else EMPTY
+
+
+def moment(value: datetime | None) -> str:
+    """A point in time on the municipality's clock: the database keeps UTC, a page shows Stockholm time."""
+    # `date_format` formats an aware datetime in its own zone; the template filter `date` converts, this must too
+    return formats.date_format(timezone.template_localtime(value), "SHORT_DATETIME_FORMAT") if value else EMPTY
 
 
 def currency_of(obj) -> str:
@@ -54,7 +60,7 @@ def value(obj, name: str, linked: bool = True):
     if isinstance(raw, bool):
         return _("Yes") if raw else _("No")
     if isinstance(raw, datetime):
-        return formats.date_format(raw, "SHORT_DATETIME_FORMAT")
+        return moment(raw)
     if isinstance(raw, date):
         return formats.date_format(raw, "SHORT_DATE_FORMAT")
     if hasattr(raw, "name") and hasattr(raw, "code"):  # a django-countries Country

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from itertools import pairwise
 
 from django.db import models
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -46,7 +46,9 @@ def _display(model_field, value, related: dict) -> str:
         return str(related.get((model_field.related_model, value), value))
     if isinstance(value, bool):
         return str(_("Yes") if value else _("No"))
-    if isinstance(value, datetime | date):
+    if isinstance(value, datetime):  # kept in UTC: the day is Stockholm's
+        return formats.date_format(timezone.template_localtime(value), "SHORT_DATE_FORMAT")
+    if isinstance(value, date):
         return formats.date_format(value, "SHORT_DATE_FORMAT")
     if hasattr(value, "name") and hasattr(value, "code"):  # a django-countries Country
         return str(value.name)
