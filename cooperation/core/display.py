@@ -15,11 +15,14 @@ EMPTY = "–"
 
 
 def money(amount: Decimal | None, currency: str = "SEK") -> str:
-    """Whole kronor or euros, grouped for the user's language: 1 250 000 SEK."""
+    """Kronor or euros grouped for the user's language, öre or cent only where there are any: 1 250 000 SEK,
+    1 234,50 SEK."""
     if amount is None:
         return EMPTY
-    whole = formats.number_format(amount.quantize(Decimal(1)), 0, use_l10n=True, force_grouping=True)
-    return f"{whole} {currency}"
+    places = 0 if amount == amount.to_integral_value() else 2
+    # quantized first: number_format cuts decimals off rather than rounding them
+    shown = formats.number_format(amount.quantize(Decimal(10) ** -places), places, use_l10n=True, force_grouping=True)
+    return f"{shown} {currency}"
 
 
 def day(value: date | None) -> str:

@@ -69,7 +69,8 @@ class FkuiFormMixin:
 
 
 class MoneyFormField(forms.DecimalField):
-    """Money in whole kronor or euros: shown without öre, entered with or without spaces between thousands."""
+    """Money in kronor or euros: whole amounts shown without öre, entered with or without spaces between
+    thousands, with a decimal comma (or point) for öre or cent."""
 
     def prepare_value(self, value):
         if isinstance(value, Decimal) and value == value.to_integral_value():
@@ -77,17 +78,24 @@ class MoneyFormField(forms.DecimalField):
         return super().prepare_value(value)
 
 
-def money_formfield(**kwargs) -> forms.DecimalField:
-    """Money is entered in whole kronor or euros, with or without spaces between the thousands."""
+def money_formfield(model_field: MoneyField, **kwargs) -> forms.DecimalField:
+    """Money is entered as the database keeps it: kronor or euros, with öre or cent, spaces between thousands."""
     field = MoneyFormField(
-        decimal_places=0, min_value=0, localize=True, required=False, widget=forms.TextInput(), **kwargs
+        max_digits=model_field.max_digits,
+        decimal_places=model_field.decimal_places,
+        error_messages={"max_decimal_places": model_field.error_messages["max_decimal_places"]},
+        min_value=0,
+        localize=True,  # the language's decimal separator: 1 234,50 in Swedish
+        required=False,
+        widget=forms.TextInput(),
+        **kwargs,
     )
-    field.widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
+    field.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off"})
     return field
 
 
 class DomainModelForm(FkuiFormMixin, forms.ModelForm):
-    """A model form for the registers: FKUI markup, whole-unit money, and the user who fills it in."""
+    """A model form for the registers: FKUI markup, money as people write it, and the user who fills it in."""
 
     def __init__(self, *args, user=None, **kwargs):
         self.user = user
@@ -98,7 +106,7 @@ class DomainModelForm(FkuiFormMixin, forms.ModelForm):
             except FieldDoesNotExist:  # a form field of its own, such as an attachment
                 continue
             if isinstance(model_field, MoneyField):
-                replacement = money_formfield(label=field.label, help_text=field.help_text)
+                replacement = money_formfield(model_field, label=field.label, help_text=field.help_text)
                 replacement.required = field.required
                 replacement.widget.attrs.update({"class": "text-field__input"})
                 self.fields[name] = replacement

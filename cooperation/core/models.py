@@ -4,19 +4,30 @@ from decimal import Decimal
 
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
+def too_many_decimals(label):
+    """The message for an amount in smaller parts than the öre or cent an amount is kept in."""
+    return format_lazy(_("{label}: give at most %(max)s decimals (öre or cent)."), label=capfirst(label))
+
+
 class MoneyField(models.DecimalField):
-    """An amount of money: a decimal, never a float, never negative."""
+    """An amount of money: a decimal, never a float, never negative, kept to the öre or cent."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("max_digits", 14)
         kwargs.setdefault("decimal_places", 2)
         kwargs.setdefault("validators", [MinValueValidator(Decimal(0))])
         super().__init__(*args, **kwargs)
+
+    def contribute_to_class(self, cls, name, *args, **kwargs):
+        super().contribute_to_class(cls, name, *args, **kwargs)
+        # set here, where the label is known, and not as an argument: migrations need not record a message
+        self.error_messages["max_decimal_places"] = too_many_decimals(self.verbose_name)
 
 
 class BilingualName(models.Model):

@@ -78,6 +78,15 @@ def test_negative_money_is_refused(org, eu):
     assert "total_budget" in errors_of(item)
 
 
+def test_money_in_smaller_parts_than_the_ore_is_refused_on_every_path(org, eu):
+    assert_refused(
+        project(org, eu, total_budget=Decimal("1234.505")),
+        "total_budget",
+        "Total budget: ange högst 2 decimaler (öre eller cent).",
+    )
+    assert_valid(project(org, eu, total_budget=Decimal("1234.50")))
+
+
 def test_money_is_never_a_float(org, eu):
     floats = [
         f"{model.__name__}.{field.name}"

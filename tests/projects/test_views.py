@@ -80,6 +80,55 @@ def test_official_creates_a_project_with_partners(client, official_a, org):
     assert project.history.get().history_user == official_a
 
 
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("1234,50", "1234.50"),  # the Swedish decimal comma
+        ("1 234,5", "1234.50"),
+        ("1\xa0234,05", "1234.05"),  # as the form itself shows it back
+        ("1234.50", "1234.50"),  # a decimal point works too
+        ("1234", "1234"),
+    ],
+)
+def test_money_is_entered_to_the_ore(client, official_a, org, typed, kept, language):
+    client.force_login(official_a)
+    client.cookies["django_language"] = language
+    url = reverse("projects:project_add")
+    if language == "en":
+        typed = typed.replace(",", ".").replace(" ", ",").replace("\xa0", ",")  # 1,234.50 in English
+    data = form_data(client.get(url), title="Öre", owner=str(org.unit_a.pk), status="idea", role="partner")
+    response = client.post(url, {**data, "funding_source": "eu", "currency": "SEK", "total_budget": typed})
+    assert response.status_code == 302, response.context["form"].errors
+    project = Project.objects.get(title="Öre")
+    assert project.total_budget == Decimal(kept)
+    # the edit form shows the amount as it was typed, and saving it again keeps it
+    edit = reverse("projects:project_edit", args=[project.pk])
+    assert client.post(edit, form_data(client.get(edit), title="Öre igen")).status_code == 302
+    project.refresh_from_db()
+    assert (project.title, project.total_budget) == ("Öre igen", Decimal(kept))
+
+
+def test_money_shows_its_ore_only_where_there_are_any(client, reader, project):
+    project.total_budget = Decimal("1234567.50")
+    project.external_funding = Decimal(1_000_000)
+    project.save()
+    client.force_login(reader)
+    html = client.get(project.get_absolute_url()).content.decode()
+    assert "1\xa0234\xa0567,50 SEK" in html
+    assert "1\xa0000\xa0000 SEK" in html
+
+
+def test_money_in_smaller_parts_than_the_ore_is_refused_with_a_swedish_message(client, official_a, project):
+    client.force_login(official_a)
+    url = reverse("projects:project_edit", args=[project.pk])
+    response = client.post(url, form_data(client.get(url), total_budget="1 234,505", title="Ändrad"))
+    assert response.status_code == 200
+    assert response.context["form"].errors["total_budget"] == ["Total budget: ange högst 2 decimaler (öre eller cent)."]
+    project.refresh_from_db()
+    assert (project.title, project.total_budget) == ("Fossilfria hamnar", Decimal(1_000_000))
+
+
 def test_official_cannot_register_a_project_for_another_unit(client, official_a, org):
     client.force_login(official_a)
     url = reverse("projects:project_add")
