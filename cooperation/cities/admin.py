@@ -25,7 +25,14 @@ class CityActivityInline(admin.TabularInline):
 @admin.register(CityRelation)
 class CityRelationAdmin(HistoryAdmin):
     list_display = ("city", "country", "kind", "status", "since_year", "responsible_body", "next_review_on")
-    list_filter = ("kind", "status", ("country", CountryFilter), "responsible_body", "next_review_on")
+    list_filter = (
+        "kind",
+        "status",
+        ("country", CountryFilter),
+        "responsible_body",
+        "established_before_register",
+        "next_review_on",
+    )
     list_select_related = ("responsible_body", "decision__body", "end_decision__body")
     search_fields = ("city", "description", "priority_areas")
     autocomplete_fields = ("decision", "end_decision", "responsible_body", "units", "goals")

@@ -9,7 +9,7 @@ from .models import AGREEMENT_DECISIONS, NO_COMMITTEE, RELATION_DECISIONS, Agree
 
 FIELDSETS = [
     (_("The relation"), ["city", "country", "kind", "status", "since_year", "description", "next_review_on"]),
-    (_("Decisions"), ["decision"]),
+    (_("Decisions"), ["decision", "established_before_register"]),
     (_("The work"), ["responsible_body", "units", "priority_areas"]),
     (
         _("Meetings"),

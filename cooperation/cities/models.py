@@ -66,6 +66,14 @@ class CityRelation(models.Model):
         verbose_name=_("decision"),
         help_text=_("The decision that established the relation."),
     )
+    established_before_register = models.BooleanField(
+        _("established before the register"),
+        default=False,
+        help_text=_(
+            "The relation was established before any decision recorded here (e.g. long-standing twin towns): it then "
+            "needs no decision. Give the year in 'since (year)' where it is known."
+        ),
+    )
     since_year = models.PositiveSmallIntegerField(_("since (year)"), null=True, blank=True)
     description = models.TextField(_("description"), blank=True)
     priority_areas = models.TextField(_("priority areas"), blank=True)
@@ -134,7 +142,9 @@ class CityRelation(models.Model):
         errors = {}
         if self.kind in RELATION_DECISIONS:
             kinds, message = RELATION_DECISIONS[self.kind]
-            errors |= decision_errors("decision", self.decision, kinds, message, NO_COMMITTEE)
+            # A relation older than the register stands without a recorded decision; one that is recorded is checked.
+            if self.decision is not None or not self.established_before_register:
+                errors |= decision_errors("decision", self.decision, kinds, message, NO_COMMITTEE)
             if self.end_decision is not None:
                 errors |= decision_errors("end_decision", self.end_decision, kinds, message, NO_COMMITTEE)
         if self.kind == RelationKind.TWIN_TOWN and self.status == RelationStatus.ENDED and self.end_decision is None:

@@ -23,7 +23,7 @@ from .models import Agreement, CityActivity, CityRelation
 
 DETAIL_FIELDSETS = [
     FIELDSETS[0],
-    (_("Decisions"), ["decision", "end_decision"]),
+    (_("Decisions"), ["decision", "established_before_register", "end_decision"]),
     *FIELDSETS[2:],
     (_("Ended"), ["ended_on", "end_reason"]),
 ]

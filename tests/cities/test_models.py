@@ -44,6 +44,20 @@ def test_relation_accepts_decision_of_right_body(org, kind, decision):
     assert_valid(relation(kind, getattr(org, decision) if decision else None))
 
 
+@pytest.mark.parametrize("kind", [RelationKind.TWIN_TOWN, RelationKind.PARTNER_CITY])
+def test_a_relation_established_before_the_register_needs_no_decision(org, kind):
+    assert_valid(relation(kind, established_before_register=True, since_year=1946))
+
+
+def test_a_twin_town_without_decision_or_established_before_the_register_is_refused(org):
+    assert_refused(relation(RelationKind.TWIN_TOWN, established_before_register=False), "decision", TWIN_NEEDS_KF)
+
+
+def test_a_decision_given_for_a_relation_established_before_the_register_is_still_checked(org):
+    older = relation(RelationKind.TWIN_TOWN, org.committee_a_decision, established_before_register=True)
+    assert_refused(older, "decision", NO_COMMITTEE)
+
+
 def test_ending_a_twin_town_needs_a_kf_decision(org):
     ended = relation(RelationKind.TWIN_TOWN, org.kf_decision, status=RelationStatus.ENDED)
     assert_refused(ended, "ended_on", "Avslutad: en avslutad relation behöver datumet då den avslutades.")

@@ -168,6 +168,21 @@ def test_rule_messages_show_beside_the_field_and_nothing_changes(client, coordin
     assert twin.history.count() == versions
 
 
+def test_a_coordinator_edits_a_twin_town_established_before_the_register(client, coordinator, org):
+    """Göteborg's Nordic twin towns have no recorded decision; the form says so and they can still be edited."""
+    relation = make_relation("Bergen", kind="twin_town", country="NO", established_before_register=True)
+    client.force_login(coordinator)
+    url = reverse("cities:cityrelation_edit", args=[relation.pk])
+    response = client.get(url)
+    assert "established_before_register" in response.context["form"].fields
+    response = client.post(url, form_data(response, priority_areas="Hamnar"))
+    assert response.status_code == 302, response.context["form"].errors
+    response = client.post(url, form_data(client.get(url), established_before_register=None))
+    assert response.context["form"].errors["decision"] == [TWIN_NEEDS_KF]
+    relation.refresh_from_db()
+    assert (relation.priority_areas, relation.established_before_register) == ("Hamnar", True)
+
+
 def test_agreements_are_checked_against_the_kind_the_form_posts(client, coordinator, org):
     """Turning an issue-specific cooperation into a partner city: its agreements must now follow the rule too."""
     relation = make_relation("Gdynia")
