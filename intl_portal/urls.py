@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from cooperation.core import views
 from cooperation.core.accessibility import AccessibilityView
+from cooperation.organisation.views import OrganisationView
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -15,6 +16,7 @@ urlpatterns = [
     path("besok/", include("cooperation.visits.urls")),
     path("remisser/", include("cooperation.consultations.urls")),
     path("beslut/", include("cooperation.organisation.urls")),
+    path("organisation/", OrganisationView.as_view(), name="organisation"),
     path("anmalningar/", include("cooperation.notices.urls")),
     path("styrdokument/", include("cooperation.steering.urls")),
     path("tillganglighet/", AccessibilityView.as_view(), name="accessibility"),

@@ -26,6 +26,7 @@ def _fast_and_swedish(settings, _file_roots):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.LANGUAGE_CODE = "sv"
+    settings.BAKER_CUSTOM_CLASS = "tests.bakery.OneMunicipalityBaker"
 
 
 @pytest.fixture

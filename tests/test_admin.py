@@ -17,7 +17,7 @@ from cooperation.core.models import Currency, SustainableDevelopmentGoal
 from cooperation.notices.choices import Area, NoticeState
 from cooperation.notices.models import Notice
 from cooperation.organisation.choices import Role
-from cooperation.organisation.models import RoleAssignment, Unit
+from cooperation.organisation.models import Municipality, RoleAssignment, Unit, get_municipality
 from cooperation.steering.models import ActionPlan, ActionPlanActivity, Evaluation, PositionPaper, PositionPaperVersion
 from cooperation.visits.admin import VisitHostFormSet
 from cooperation.visits.choices import VisitKind
@@ -66,6 +66,7 @@ MAKERS = {
     ActionPlan: action_plan,
     ActionPlanActivity: lambda: baker.make(ActionPlanActivity, plan=action_plan(), responsible_actor="Högskolan"),
     Evaluation: lambda: baker.make(Evaluation, city_relation=baker.make(CityRelation)),
+    Municipality: lambda: get_municipality() or baker.make(Municipality),  # one per installation
 }
 
 
@@ -110,7 +111,12 @@ def test_admin_pages_open(admin_client, model):
 
 @pytest.mark.django_db
 @pytest.mark.usefixtures("kronor")
-@pytest.mark.parametrize("model", REGISTERED, ids=lambda model: model._meta.label)
+@pytest.mark.parametrize(
+    # An installation has one municipality, so its list never grows.
+    "model",
+    [model for model in REGISTERED if model is not Municipality],
+    ids=lambda model: model._meta.label,
+)
 def test_changelist_queries_do_not_grow_with_rows(admin_client, model):
     url = admin_url(model, "changelist")
     make(model)

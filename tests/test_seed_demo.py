@@ -1,9 +1,10 @@
 import pytest
 from django.apps import apps
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
+from cooperation.cities.models import CityRelation
 from cooperation.core.demo import DEMO_ACCOUNTS, SEEDED_MODELS
-from cooperation.organisation.models import RoleAssignment, User
+from cooperation.organisation.models import Municipality, RoleAssignment, User, get_municipality
 from cooperation.projects.models import Project
 from cooperation.visits.models import Visit
 
@@ -59,3 +60,23 @@ def test_only_the_demo_administrator_uses_the_admin(client):
     assert client.get("/admin/visits/delegationmember/").status_code == 302
     client.force_login(User.objects.get(username="admin"))
     assert client.get("/admin/visits/delegationmember/").status_code == 200
+
+
+def test_seed_demo_refuses_another_municipality_and_replace_switches(capsys):
+    call_command("seed_demo", "--municipality", "goteborg", "--size", "small")
+    before = snapshot()
+    with pytest.raises(CommandError) as refusal:
+        call_command("seed_demo", "--municipality", "jonkoping", "--size", "small")
+    assert "har portföljen för Göteborgs Stad" in str(refusal.value)
+    assert "seed_demo --municipality jonkoping --replace" in str(refusal.value)
+    assert snapshot() == before
+    assert list(Municipality.objects.values_list("slug", flat=True)) == ["goteborg"]
+
+    call_command("seed_demo", "--municipality", "jonkoping", "--size", "small", "--replace")
+    assert get_municipality().slug == "jonkoping"
+    assert Municipality.objects.count() == 1
+    assert not CityRelation.objects.filter(city="Aarhus").exists()
+    assert CityRelation.objects.filter(city="Kuopio").exists()
+    assert Project.objects.count() == 120
+    assert User.objects.get(username="handlaggare").units().get().municipality.slug == "jonkoping"
+    assert "Göteborgs Stad och demodata borttagna." in capsys.readouterr().out

@@ -261,13 +261,14 @@ def field_values(obj) -> dict:
 def inform_office(obj, user, created: bool, before: dict) -> str:
     """Raise the coordination notice the policy asks for, and say so to the person who saved."""
     from cooperation.notices.triggers import notify
-    from cooperation.organisation.models import Unit
+    from cooperation.organisation.models import get_municipality
 
     result = notify(obj, user, created, before)
     if result is None:
         return ""
     notice, is_new = result
-    office = Unit.objects.filter(is_central_office=True).first() or _("The central office")
+    municipality = get_municipality()
+    office = (municipality and municipality.central_office) or _("The central office")
     if is_new:
         return _("{office} has been informed (coordination notice {number}).").format(
             office=office, number=notice.number

@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from cooperation.organisation.choices import Role
-from cooperation.organisation.models import Unit, User
+from cooperation.organisation.models import Unit, User, get_municipality
 
 from .choices import Area, EventKind, NoticeState
 from .models import Notice
@@ -80,9 +80,10 @@ def raise_automatically(item, user, summary: str) -> tuple[Notice, bool]:
 
 def office_addresses() -> list[str]:
     """The central office's mailbox, or, where it has none, its coordinators' addresses."""
-    office = Unit.objects.filter(is_central_office=True).exclude(email="").values_list("email", flat=True)
-    if office:
-        return sorted(set(office))
+    municipality = get_municipality()
+    office = municipality and municipality.central_office
+    if office and office.email:
+        return [office.email]
     coordinators = User.objects.filter(role_assignments__role=Role.COORDINATOR, is_active=True).exclude(email="")
     return sorted(set(coordinators.values_list("email", flat=True)))
 

@@ -5,7 +5,17 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from cooperation.core.admin import HistoryAdmin
 
-from .models import Body, Decision, Municipality, Policy, PolicyGoal, RoleAssignment, Unit, User
+from .models import (
+    Body,
+    CoordinationGroup,
+    Decision,
+    Municipality,
+    Policy,
+    PolicyGoal,
+    RoleAssignment,
+    Unit,
+    User,
+)
 
 
 class BodyInline(admin.TabularInline):
@@ -112,3 +122,12 @@ class PolicyGoalAdmin(HistoryAdmin):
     list_select_related = ("policy", "parent")
     search_fields = ("title", "description")
     autocomplete_fields = ("policy", "parent")
+
+
+@admin.register(CoordinationGroup)
+class CoordinationGroupAdmin(HistoryAdmin):
+    list_display = ("name", "kind", "body", "convened_by", "decision", "one_contact_per_unit")
+    list_filter = ("kind", "one_contact_per_unit")
+    list_select_related = ("body", "convened_by", "decision__body")
+    search_fields = ("name", "mandate")
+    autocomplete_fields = ("body", "convened_by", "decision", "member_units", "members")

@@ -51,6 +51,12 @@ class GoalKind(models.TextChoices):
     WAY_OF_WORKING = "way_of_working", _("way of working")
 
 
+class GroupKind(models.TextChoices):
+    STEERING_GROUP = "steering_group", _("steering group")
+    COORDINATION_GROUP = "coordination_group", _("coordination group")
+    INTERNATIONAL_GROUP = "international_group", _("international group")
+
+
 class Language(models.TextChoices):
     SWEDISH = "sv", _("Swedish")
     ENGLISH = "en", _("English")

@@ -3,15 +3,29 @@
 from datetime import date
 
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.core.management.base import CommandError
 from django.db import models
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cooperation.core.constraints import FieldCheckConstraint, not_before
 
-from .choices import COMMITTEE_KINDS, BodyKind, GoalKind, Language, PolicyKind, Role, UnitKind
+from .choices import COMMITTEE_KINDS, BodyKind, GoalKind, GroupKind, Language, PolicyKind, Role, UnitKind
+
+ONE_MUNICIPALITY = _(
+    "This installation keeps the portfolio of {present}; an installation has one municipality, so {new} cannot be "
+    "added. To start over with {new}, run: python manage.py seed_demo --municipality {slug} --replace (it deletes "
+    "the data of {present} and the demo portfolio)."
+)
+
+
+class SecondMunicipality(CommandError):
+    """A second municipality was about to be saved: one municipality per installation."""
 
 
 class Municipality(models.Model):
@@ -33,9 +47,36 @@ class Municipality(models.Model):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        present = other_municipality(self)
+        if present is not None:
+            raise ValidationError({"name": one_municipality_message(present, self)})
+
     @property
     def central_office(self):
         return self.units.filter(is_central_office=True).first()
+
+
+def other_municipality(municipality: Municipality) -> Municipality | None:
+    """The municipality already installed, if it is not `municipality` itself."""
+    return Municipality.objects.exclude(pk=municipality.pk).order_by("pk").first()
+
+
+def one_municipality_message(present: Municipality, new: Municipality) -> str:
+    return ONE_MUNICIPALITY.format(present=present.name, new=new.name, slug=new.slug or "…")
+
+
+@receiver(pre_save, sender=Municipality)
+def refuse_second_municipality(sender, instance, raw, **kwargs):
+    """Every path, fixtures' raw saves included, stops before a second municipality mixes with the first."""
+    present = other_municipality(instance)
+    if present is not None:
+        # On the command line the message is given in Swedish and in English, whatever language is active.
+        messages = []
+        for language in ("sv", "en"):
+            with translation.override(language):
+                messages.append(one_municipality_message(present, instance))
+        raise SecondMunicipality("\n".join(messages))
 
 
 class Body(models.Model):
@@ -165,6 +206,24 @@ class RoleAssignment(models.Model):
         role = self.get_role_display()
         return f"{self.user}: {role}, {self.unit}" if self.unit else f"{self.user}: {role}"
 
+    def clean(self):
+        if self.role != Role.CONTACT_PERSON or self.unit_id is None:
+            return
+        # Lidköping: every administration appoints one person to the international group.
+        if not CoordinationGroup.objects.filter(municipality_id=self.unit.municipality_id, one_contact_per_unit=True):
+            return
+        others = RoleAssignment.objects.filter(role=Role.CONTACT_PERSON, unit_id=self.unit_id).exclude(pk=self.pk)
+        other = others.exclude(user_id=self.user_id).select_related("user").first()
+        if other is not None:
+            raise ValidationError(
+                {
+                    "unit": _(
+                        "Unit: {unit} already has an international contact person ({person}); the policy asks for one "
+                        "per administration."
+                    ).format(unit=self.unit, person=other.user)
+                }
+            )
+
 
 class Decision(models.Model):
     """A decision of KF, KS, KSAU or a nämnd, cited as officials cite it: KS 2012-06-05 § 173."""
@@ -221,6 +280,14 @@ class Policy(models.Model):
     next_revision_on = models.DateField(_("next revision"), null=True, blank=True)
     summary = models.TextField(_("summary"), blank=True)
     document_url = models.URLField(_("link to the document"), blank=True)
+    version = models.CharField(_("version"), max_length=20, blank=True, help_text=_("As the document gives it."))
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+    document_owner = models.CharField(
+        _("document owner"), max_length=200, blank=True, help_text=_("E.g. Kommunstyrelseförvaltningen.")
+    )
+    document_responsible = models.CharField(
+        _("responsible for the document"), max_length=200, blank=True, help_text=_("E.g. Internationell samordnare.")
+    )
     # The municipality's own standing rules, checked where they apply (DOMAIN.md 2.1, 2.4; the seeds).
     no_new_twin_towns = models.BooleanField(
         _("no new twin towns"),
@@ -288,8 +355,68 @@ class PolicyGoal(models.Model):
         return self.title
 
 
+class CoordinationGroup(models.Model):
+    """A group that steers or coordinates the international work: a steering group, a coordination group or an
+    international group with a contact person from each administration."""
+
+    municipality = models.ForeignKey(
+        Municipality, models.CASCADE, related_name="groups", verbose_name=_("municipality")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=GroupKind.choices)
+    body = models.ForeignKey(
+        Body,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="groups",
+        verbose_name=_("body"),
+        help_text=_("The body the group belongs to or acts for, e.g. KS's working committee."),
+    )
+    convened_by = models.ForeignKey(
+        Unit,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="convened_groups",
+        verbose_name=_("run by"),
+        help_text=_("The unit that runs the group, e.g. the central office."),
+    )
+    decision = models.ForeignKey(
+        Decision,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="groups",
+        verbose_name=_("decision"),
+        help_text=_("The decision that gives the group its mandate."),
+    )
+    mandate = models.TextField(_("mandate and tasks"), blank=True)
+    member_units = models.ManyToManyField(Unit, blank=True, related_name="groups", verbose_name=_("member units"))
+    members = models.ManyToManyField(User, blank=True, related_name="coordination_groups", verbose_name=_("members"))
+    one_contact_per_unit = models.BooleanField(
+        _("one contact person per administration"),
+        default=False,
+        help_text=_(
+            "Each administration appoints one international contact person to the group; a unit then has at most "
+            "one user with the contact person role."
+        ),
+    )
+    history = HistoricalRecords(m2m_fields=[member_units, members])
+
+    class Meta:
+        ordering = ["municipality", "kind", "name"]
+        verbose_name = _("steering or coordination group")
+        verbose_name_plural = _("steering and coordination groups")
+        constraints = [models.UniqueConstraint(fields=["municipality", "name"], name="group_unique_name")]
+
+    def __str__(self):
+        return self.name
+
+
 def get_municipality() -> Municipality | None:
-    """The municipality whose portfolio this installation keeps; there is one per installation."""
+    """The municipality whose portfolio this installation keeps; there is one per installation (see
+    refuse_second_municipality)."""
     return Municipality.objects.order_by("pk").first()
 
 

@@ -1,11 +1,14 @@
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 
 from cooperation.core import views
 
+from .choices import BodyKind, Role
 from .filtersets import DecisionFilterSet
 from .forms import FIELDSETS, DecisionForm
-from .models import Decision
+from .models import Decision, RoleAssignment, get_municipality
 
 # What a decision decided, section by section: (heading, related name, the rows' own relations shown with them).
 DECIDED = [
@@ -56,3 +59,30 @@ class DecisionEditView(views.ObjectEditView):
 
 class DecisionDeleteView(views.ObjectDeleteView):
     model = Decision
+
+
+class OrganisationView(LoginRequiredMixin, TemplateView):
+    """The municipality's bodies, units with their contact persons, the central office and the groups, read only."""
+
+    template_name = "organisation/organisation.html"
+
+    def get_context_data(self, **kwargs):
+        municipality = get_municipality()
+        if municipality is None:
+            return super().get_context_data(municipality=None, **kwargs)
+        contacts = RoleAssignment.objects.filter(role=Role.CONTACT_PERSON).select_related("user")
+        return super().get_context_data(
+            bodies=sorted(municipality.bodies.select_related("parent"), key=body_order),
+            units=municipality.units.select_related("body").prefetch_related(
+                Prefetch("role_assignments", queryset=contacts, to_attr="contacts")
+            ),
+            groups=municipality.groups.select_related("body", "convened_by", "decision__body").prefetch_related(
+                "member_units", "members"
+            ),
+            **kwargs,
+        )
+
+
+def body_order(body) -> tuple:
+    """KF first, then its presidium, KS, KSAU, the committees and boards, as the policies list them."""
+    return (BodyKind.values.index(body.kind) if body.kind in BodyKind.values else len(BodyKind.values), body.name)

@@ -105,8 +105,15 @@ class PolicyForm(DomainModelForm):
             "valid_from",
             "valid_until",
             "next_revision_on",
+            "version",
+            "published_on",
+            "document_owner",
+            "document_responsible",
             "summary",
             "document_url",
+            "no_new_twin_towns",
+            "requires_cooperation_analysis",
+            "requires_travel_considerations",
         ]
 
     def __init__(self, *args, **kwargs):

@@ -5,13 +5,14 @@ from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView
 
 from cooperation.core import views
 from cooperation.core.permissions import Action, allowed, may_adopt, visible
 from cooperation.organisation.choices import BodyKind
-from cooperation.organisation.models import Body, Decision, Policy
+from cooperation.organisation.models import Decision, Policy, get_municipality
 
 from .diff import changed, word_diff
 from .filtersets import ActionPlanFilterSet, EvaluationFilterSet, PolicyFilterSet, PositionPaperFilterSet
@@ -174,7 +175,8 @@ class AdoptView(LoginRequiredMixin, FormView):
 
     def form_valid(self, form):
         data = form.cleaned_data
-        board = Body.objects.filter(kind=BodyKind.EXECUTIVE_BOARD).order_by("pk").first()
+        municipality = get_municipality()
+        board = municipality and municipality.bodies.filter(kind=BodyKind.EXECUTIVE_BOARD).order_by("pk").first()
         if board is None:
             form.add_error(None, _("The municipality has no executive board (KS) registered."))
             return self.form_invalid(form)
@@ -306,7 +308,12 @@ class PolicyListView(PolicyMixin, views.ObjectListView):
 
 class PolicyDetailView(PolicyMixin, views.ObjectDetailView):
     fieldsets = [
-        ("", ["title", "kind", "decision", "valid_from", "valid_until", "next_revision_on", "summary", "document_url"])
+        ("", ["title", "kind", "decision", "valid_from", "valid_until", "next_revision_on", "summary", "document_url"]),
+        (gettext_lazy("The document"), ["version", "published_on", "document_owner", "document_responsible"]),
+        (
+            gettext_lazy("Standing rules"),
+            ["no_new_twin_towns", "requires_cooperation_analysis", "requires_travel_considerations"],
+        ),
     ]
 
     def get_queryset(self):

@@ -15,6 +15,7 @@ def objects(org) -> dict:
 
 
 MATRIX = {
+    "organisation": ([], everyone()),
     "organisation:decision_list": ([], everyone()),
     # Coordinators, KS and KF users and officials (for their committees) record decisions; readers do not.
     "organisation:decision_add": (

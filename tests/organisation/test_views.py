@@ -6,8 +6,8 @@ from django.urls import reverse
 from cooperation.cities.models import Agreement, CityRelation
 from cooperation.consultations.models import Consultation
 from cooperation.networks.models import Declaration, Membership, Organisation
-from cooperation.organisation.choices import BodyKind, Role
-from cooperation.organisation.models import Body, Decision, Policy
+from cooperation.organisation.choices import BodyKind, GroupKind, Role
+from cooperation.organisation.models import Body, CoordinationGroup, Decision, Policy, RoleAssignment
 from cooperation.projects.models import FundingSource, Project
 from cooperation.steering.models import Evaluation, PositionPaper, PositionPaperVersion
 from tests.conftest import make_user
@@ -277,3 +277,47 @@ def test_list_and_detail_run_a_fixed_number_of_queries(client, coordinator, org,
     assert_constant_queries(client, reverse("organisation:decision_list"), more_decisions)
     decide_everything(org, turku, 1)
     assert_constant_queries(client, turku.get_absolute_url(), lambda: decide_everything(org, turku, 2))
+
+
+def test_the_organisation_page_lists_bodies_units_the_office_and_the_groups(client, reader, org):
+    ksau = Body.objects.create(
+        municipality=org.municipality,
+        name="Kommunstyrelsens arbetsutskott",
+        abbreviation="KSAU",
+        kind=BodyKind.WORKING_COMMITTEE,
+        parent=org.ks,
+    )
+    steering = CoordinationGroup.objects.create(
+        municipality=org.municipality,
+        name="Styrgrupp för det internationella arbetet",
+        kind=GroupKind.STEERING_GROUP,
+        body=ksau,
+        decision=org.decision(org.ks, "2012-06-05", "173"),
+        mandate="KSAU utgör genom delegering styrgrupp.",
+    )
+    group = CoordinationGroup.objects.create(
+        municipality=org.municipality,
+        name="Kommunens internationella grupp",
+        kind=GroupKind.INTERNATIONAL_GROUP,
+        one_contact_per_unit=True,
+    )
+    group.member_units.set([org.unit_a, org.unit_b])
+    karin = make_user("karin", Role.OFFICIAL, org.unit_a, last_name="Lund")
+    RoleAssignment.objects.create(user=karin, role=Role.CONTACT_PERSON, unit=org.unit_a)
+    client.force_login(reader)
+    response = client.get(reverse("organisation"))
+    html = response.content.decode()
+    for text in [
+        "Kommunfullmäktige",
+        "Kommunstyrelsens arbetsutskott",
+        "Centrala kontoret: <strong>Stadsledningskontoret</strong>",
+        "Miljöförvaltningen",
+        "Karin Lund",
+        "Styrgrupp för det internationella arbetet",
+        f'<a href="{steering.decision.get_absolute_url()}">KS 2012-06-05 § 173</a>',
+        "Internationell grupp",
+        "Kulturförvaltningen, Miljöförvaltningen",
+        "En kontaktperson per förvaltning",
+    ]:
+        assert text in html, text
+    assert f'<a href="{reverse("organisation")}" aria-current="page">' in html
