@@ -58,6 +58,7 @@ def delete_municipality_data():
         and model._meta.label_lower not in KEPT_MODELS
         and kept_by(model) is None
     ]
+    connection.check_constraints()  # PostgreSQL truncates no table with deferred checks pending in this transaction
     connection.ops.execute_sql_flush(connection.ops.sql_flush(no_style(), tables, reset_sequences=False))
 
 
