@@ -112,3 +112,20 @@ def reader(org):
 @pytest.fixture
 def administrator(org):
     return make_user("administrator", Role.ADMINISTRATOR, is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def foreign_decision(org):
+    """A KS decision of another municipality than the installation's. Every ordinary path refuses a second
+    municipality; bulk_create stands for a database that holds one anyway, whose decisions must still not mix."""
+    (other,) = Municipality.objects.bulk_create(
+        [Municipality(name="Grannkommunen", short_name="Grannkommunen", slug="grannkommunen")]
+    )
+    ks = Body.objects.create(
+        municipality=other, name="Kommunstyrelsen", abbreviation="KS", kind=BodyKind.EXECUTIVE_BOARD
+    )
+    return Decision.objects.create(body=ks, date=datetime.date(2024, 3, 12), paragraph="9", title="Grannens beslut")
+
+
+def foreign_decision_message(label: str) -> str:
+    return f"{label}: beslutet är fattat av en annan kommuns organ; välj ett beslut från Teststads kommun."

@@ -2,10 +2,9 @@ from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from cooperation.core.forms import DomainModelForm
-from cooperation.organisation.choices import COMMITTEE_KINDS
 
 from .choices import RelationStatus
-from .models import AGREEMENT_DECISIONS, NO_COMMITTEE, RELATION_DECISIONS, Agreement, CityActivity, CityRelation
+from .models import Agreement, CityActivity, CityRelation
 
 FIELDSETS = [
     (_("The relation"), ["city", "country", "kind", "status", "since_year", "description", "next_review_on"]),
@@ -21,6 +20,10 @@ FIELDSETS = [
         ],
     ),
     (_("Goals"), ["goals", "sdgs"]),
+    (
+        _("Before the cooperation starts"),
+        ["benefit_risk_analysis", "partner_choice_grounds", "democracy_considerations"],
+    ),
 ]
 END_FIELDS = ["ended_on", "end_reason", "end_decision"]
 ENDED_FIELDSET = (_("Ended"), END_FIELDS)
@@ -82,20 +85,6 @@ class AgreementRows(BaseInlineFormSet):
         # Agreement.clean reads the relation: give it the one being edited, with the kind this page posts.
         form.instance.relation = self.instance
         return form
-
-    def clean(self):
-        super().clean()
-        relation = self.instance
-        if relation.pk is not None or relation.kind not in RELATION_DECISIONS:
-            return
-        # Agreement.clean checks this rule only for a saved relation; a new one is checked here.
-        for form in self.forms:
-            data = getattr(form, "cleaned_data", {})
-            decision = data.get("decision")
-            if data.get("DELETE") or decision is None or data.get("kind") in AGREEMENT_DECISIONS:
-                continue
-            if decision.body.kind in COMMITTEE_KINDS:
-                form.add_error("decision", NO_COMMITTEE)
 
 
 class ActivityForm(DomainModelForm):

@@ -9,12 +9,20 @@ from simple_history.models import HistoricalRecords
 
 from cooperation.core.constraints import FieldCheckConstraint, not_before
 from cooperation.organisation.choices import COMMITTEE_KINDS, BodyKind
-from cooperation.organisation.models import decision_errors
+from cooperation.organisation.models import decision_errors, municipality_errors
+from cooperation.organisation.rules import cooperation_analysis_errors, refuses_new_twin_towns
 
 from .choices import PARTNER_KINDS, AgreementKind, RelationKind, RelationStatus
 
 NO_COMMITTEE = _(
     "Decision: a committee (nämnd) or company board may not conclude twin-town or partner-city agreements."
+)
+NO_COMMITTEE_SISTER_CITY = _(
+    "Decision: a committee (nämnd) or company board may not sign sister-city agreements; the executive board (KS) does."
+)
+NO_NEW_TWIN_TOWN = _("Kind: the municipality's policy says no new twin towns are concluded; choose another kind.")
+NO_NEW_TWIN_TOWN_AGREEMENT = _(
+    "Kind: the municipality's policy says no new twin-town agreements are concluded; choose another kind."
 )
 
 # What each relation kind needs: the bodies that may decide it, and the message when another body did.
@@ -26,6 +34,10 @@ RELATION_DECISIONS = {
     RelationKind.PARTNER_CITY: (
         {BodyKind.EXECUTIVE_BOARD},
         _("Decision: a partner city is decided by the executive board (KS); choose a KS decision."),
+    ),
+    RelationKind.SISTER_CITY: (
+        {BodyKind.EXECUTIVE_BOARD},
+        _("Decision: a sister city is decided by the executive board (KS); choose a KS decision."),
     ),
 }
 
@@ -44,6 +56,33 @@ AGREEMENT_DECISIONS = {
     ),
 }
 
+# The relation kinds each agreement kind belongs under (DOMAIN.md 2.1): a memorandum of understanding names priority
+# areas for a time-limited period, as thematic partner cities and issue-specific cooperation do; a cooperation
+# agreement may stand under any relation (Jönköping's with Gorzów Wielkopolski is issue-specific).
+AGREEMENT_RELATIONS = {
+    AgreementKind.TWIN_TOWN: {RelationKind.TWIN_TOWN},
+    AgreementKind.PARTNER_CITY: {RelationKind.PARTNER_CITY},
+    AgreementKind.SISTER_CITY: {RelationKind.SISTER_CITY},
+    AgreementKind.MEMORANDUM: {RelationKind.PARTNER_CITY, RelationKind.ISSUE_SPECIFIC},
+    AgreementKind.COOPERATION: set(RelationKind),
+}
+
+
+def committee_message(kind) -> str:
+    return NO_COMMITTEE_SISTER_CITY if kind == RelationKind.SISTER_CITY else NO_COMMITTEE
+
+
+def saved_value(instance, field: str):
+    """The value `field` has in the database, or None for an item not saved yet."""
+    if instance.pk is None:
+        return None
+    return type(instance)._default_manager.filter(pk=instance.pk).values_list(field, flat=True).first()
+
+
+def is_new_twin_town(instance, twin_town_kind) -> bool:
+    """The item is of the twin-town kind and was not before: added now, or changed into one."""
+    return instance.kind == twin_town_kind and saved_value(instance, "kind") != twin_town_kind
+
 
 class CityRelation(models.Model):
     """The municipality's relation with a city or region abroad."""
@@ -54,7 +93,10 @@ class CityRelation(models.Model):
         _("kind"),
         max_length=20,
         choices=RelationKind.choices,
-        help_text=_("Twin towns are decided by KF, partner cities by KS; a committee may conclude neither."),
+        help_text=_(
+            "Twin towns are decided by KF, partner cities and sister cities by KS; a committee may conclude none "
+            "of them."
+        ),
     )
     status = models.CharField(_("status"), max_length=10, choices=RelationStatus.choices, default=RelationStatus.ACTIVE)
     decision = models.ForeignKey(
@@ -107,6 +149,13 @@ class CityRelation(models.Model):
     next_review_on = models.DateField(
         _("next review"), null=True, blank=True, help_text=_("Evaluation and review as the executive board decides.")
     )
+    benefit_risk_analysis = models.TextField(_("benefit and risk analysis"), blank=True)
+    partner_choice_grounds = models.TextField(_("grounds for choosing the partner"), blank=True)
+    democracy_considerations = models.TextField(
+        _("democracy and human rights"),
+        blank=True,
+        help_text=_("Where the country is not a democracy: how democracy and human rights are addressed."),
+    )
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
     end_reason = models.TextField(_("reason for ending"), blank=True)
     end_decision = models.ForeignKey(
@@ -142,15 +191,22 @@ class CityRelation(models.Model):
         errors = {}
         if self.kind in RELATION_DECISIONS:
             kinds, message = RELATION_DECISIONS[self.kind]
+            no_committee = committee_message(self.kind)
             # A relation older than the register stands without a recorded decision; one that is recorded is checked.
             if self.decision is not None or not self.established_before_register:
-                errors |= decision_errors("decision", self.decision, kinds, message, NO_COMMITTEE)
+                errors |= decision_errors("decision", self.decision, kinds, message, no_committee)
             if self.end_decision is not None:
-                errors |= decision_errors("end_decision", self.end_decision, kinds, message, NO_COMMITTEE)
+                errors |= decision_errors("end_decision", self.end_decision, kinds, message, no_committee)
         if self.kind == RelationKind.TWIN_TOWN and self.status == RelationStatus.ENDED and self.end_decision is None:
             errors["end_decision"] = _("Decision to end: only the municipal council (KF) can end a twin town.")
         if self.ended_on and self.since_year and self.ended_on.year < self.since_year:
             errors["ended_on"] = _("Ended on: the relation cannot end before the year it started.")
+        if is_new_twin_town(self, RelationKind.TWIN_TOWN) and refuses_new_twin_towns():
+            errors["kind"] = NO_NEW_TWIN_TOWN
+        if self.decision is not None:
+            # A relation is decided when its decision is recorded: the analysis comes before (Lidköping).
+            errors |= cooperation_analysis_errors(self, self.decision.date, [self.country])
+        errors |= municipality_errors(self, "decision", "end_decision")
         if errors:
             raise ValidationError(errors)
 
@@ -205,14 +261,27 @@ class Agreement(models.Model):
         """Agreements are shown, and edited, on their relation's page."""
         return f"{reverse('cities:cityrelation_detail', args=[self.relation_id])}#agreement-{self.pk}"
 
+    @property
+    def relation_or_none(self):
+        """The relation, also an unsaved one a form gave the agreement; None when there is none yet."""
+        return self._state.fields_cache.get("relation") or (self.relation if self.relation_id else None)
+
     def clean(self):
         errors = {}
+        relation = self.relation_or_none
         if self.kind in AGREEMENT_DECISIONS:
             kinds, message = AGREEMENT_DECISIONS[self.kind]
-            errors = decision_errors("decision", self.decision, kinds, message, NO_COMMITTEE)
-        elif self.relation_id and self.relation.kind in RELATION_DECISIONS and self.decision is not None:
+            errors = decision_errors("decision", self.decision, kinds, message, committee_message(self.kind))
+        elif relation is not None and relation.kind in RELATION_DECISIONS and self.decision is not None:
             if self.decision.body.kind in COMMITTEE_KINDS:
-                errors = {"decision": NO_COMMITTEE}
+                errors = {"decision": committee_message(relation.kind)}
+        if relation is not None and self.kind and relation.kind not in AGREEMENT_RELATIONS.get(self.kind, ()):
+            errors["kind"] = _("Kind: a {agreement} does not fit a relation of the kind {relation}.").format(
+                agreement=self.get_kind_display(), relation=relation.get_kind_display()
+            )
+        elif is_new_twin_town(self, AgreementKind.TWIN_TOWN) and refuses_new_twin_towns():
+            errors["kind"] = NO_NEW_TWIN_TOWN_AGREEMENT
+        errors |= municipality_errors(self, "decision")
         if errors:
             raise ValidationError(errors)
 

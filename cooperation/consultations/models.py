@@ -1,11 +1,13 @@
 """Monitoring and advocacy: consultations from the European Commission, the Government Offices or own initiative."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cooperation.core.constraints import FieldCheckConstraint, not_before
+from cooperation.organisation.models import municipality_errors
 
 from .choices import ConsultationStatus, Origin
 
@@ -74,6 +76,11 @@ class Consultation(models.Model):
 
     def get_absolute_url(self):
         return reverse("consultations:consultation_detail", args=[self.pk])
+
+    def clean(self):
+        errors = municipality_errors(self, "decision")
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def concerns_eu_initiative(self) -> bool:

@@ -1,8 +1,9 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from django_countries.filters import CountryFilter
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Currency, SustainableDevelopmentGoal
+from .models import CountryClassification, Currency, SustainableDevelopmentGoal
 
 admin.site.site_header = _("International cooperation")
 admin.site.site_title = _("International cooperation")
@@ -32,3 +33,10 @@ class SustainableDevelopmentGoalAdmin(HistoryAdmin):
 class CurrencyAdmin(HistoryAdmin):
     list_display = ("code", "name_sv", "name_en")
     search_fields = ("code", "name_sv", "name_en")
+
+
+@admin.register(CountryClassification)
+class CountryClassificationAdmin(HistoryAdmin):
+    list_display = ("country", "regime_type", "is_democracy", "source", "as_of_year")
+    list_filter = ("is_democracy", "regime_type", "as_of_year", ("country", CountryFilter))
+    search_fields = ("country", "source")

@@ -1,4 +1,4 @@
-"""What the domain apps share: money, bilingual reference data, the Agenda 2030 goals and currencies."""
+"""What the domain apps share: money, bilingual reference data, the Agenda 2030 goals, currencies and countries."""
 
 from decimal import Decimal
 
@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.text import capfirst, format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 
@@ -78,3 +79,40 @@ class Currency(BilingualName):
 
     def __str__(self):
         return self.code
+
+
+class RegimeType(models.TextChoices):
+    """The four regime types of the Economist Intelligence Unit's Democracy Index."""
+
+    FULL_DEMOCRACY = "full_democracy", _("full democracy")
+    FLAWED_DEMOCRACY = "flawed_democracy", _("flawed democracy")
+    HYBRID_REGIME = "hybrid_regime", _("hybrid regime")
+    AUTHORITARIAN = "authoritarian", _("authoritarian regime")
+
+
+class CountryClassification(models.Model):
+    """Whether a country counts as a democracy when a partner is chosen (Lidköping's policy), as a public index
+    classifies it; countries not listed count as democracies. Administrators keep the list up to date."""
+
+    country = CountryField(_("country"), unique=True)
+    regime_type = models.CharField(_("regime type"), max_length=20, choices=RegimeType.choices)
+    is_democracy = models.BooleanField(
+        _("counted as a democracy"),
+        default=False,
+        help_text=_(
+            "Where it is not, a cooperation with a partner there says how democracy and human rights are addressed. "
+            "The policy's reference is the Swedish Foreign Ministry's reports on human rights, democracy and the "
+            "rule of law."
+        ),
+    )
+    source = models.CharField(_("source"), max_length=200, help_text=_("E.g. EIU Democracy Index 2023."))
+    as_of_year = models.PositiveSmallIntegerField(_("as of year"))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["country"]
+        verbose_name = _("country classification")
+        verbose_name_plural = _("country classifications")
+
+    def __str__(self):
+        return f"{self.country.name}: {self.get_regime_type_display()}"

@@ -18,6 +18,10 @@ MEMBERSHIP_FIELDSETS = [
     (_("Money"), ["annual_fee", "fee_currency", "fee_basis", "other_costs", "other_costs_description"]),
     (_("Evaluation"), ["next_review_on"]),
     (_("Goals"), ["goals", "sdgs"]),
+    (
+        _("Before the membership is decided"),
+        ["benefit_risk_analysis", "partner_choice_grounds", "democracy_considerations", "travel_considerations"],
+    ),
 ]
 
 

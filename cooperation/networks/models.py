@@ -14,7 +14,8 @@ from cooperation.core.constraints import FieldCheckConstraint, not_before
 from cooperation.core.dates import next_term_end, term_end
 from cooperation.core.models import MoneyField
 from cooperation.organisation.choices import COMMITTEE_KINDS, BodyKind
-from cooperation.organisation.models import decision_errors
+from cooperation.organisation.models import decision_errors, municipality_errors
+from cooperation.organisation.rules import TRAVEL_HELP, cooperation_analysis_errors, travel_errors
 
 from .choices import DeclarationStatus, MembershipKind
 
@@ -104,6 +105,16 @@ class Membership(models.Model):
     next_review_on = models.DateField(
         _("next review"), null=True, blank=True, help_text=_("Evaluation and review as the executive board decides.")
     )
+    benefit_risk_analysis = models.TextField(_("benefit and risk analysis"), blank=True)
+    partner_choice_grounds = models.TextField(_("grounds for choosing the organisation"), blank=True)
+    democracy_considerations = models.TextField(
+        _("democracy and human rights"),
+        blank=True,
+        help_text=_(
+            "Where the organisation's seat is not in a democracy: how democracy and human rights are addressed."
+        ),
+    )
+    travel_considerations = models.TextField(_("near and digital alternatives"), blank=True, help_text=TRAVEL_HELP)
     goals = models.ManyToManyField(
         "organisation.PolicyGoal", blank=True, related_name="memberships", verbose_name=_("municipal goals")
     )
@@ -158,6 +169,13 @@ class Membership(models.Model):
                     "Decision: a sector-specific membership is decided by the member unit's own committee or board "
                     "({body})."
                 ).format(body=own_body)
+        if self.decision is not None:
+            # A membership is decided when its decision is recorded: the analysis comes before (Lidköping).
+            country = self.organisation.country if self.organisation_id else None
+            errors |= cooperation_analysis_errors(self, self.decision.date, [country])
+        # A membership begun while the policy asks for it says how near and digital alternatives were considered.
+        errors |= travel_errors(self, "travel_considerations", self.member_since)
+        errors |= municipality_errors(self, "decision", "end_decision")
         if errors:
             raise ValidationError(errors)
 
@@ -262,7 +280,9 @@ class Declaration(models.Model):
         return f"{self.organisation.get_absolute_url()}#declaration-{self.pk}"
 
     def clean(self):
+        errors = {}
         if self.decision is not None and self.decision.body.kind != BodyKind.EXECUTIVE_BOARD:
-            raise ValidationError(
-                {"decision": _("Decision: declarations within a network are decided by the executive board (KS).")}
-            )
+            errors["decision"] = _("Decision: declarations within a network are decided by the executive board (KS).")
+        errors |= municipality_errors(self, "decision")
+        if errors:
+            raise ValidationError(errors)

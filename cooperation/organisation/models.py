@@ -10,6 +10,7 @@ from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -332,6 +333,11 @@ class Policy(models.Model):
     def get_absolute_url(self):
         return reverse("steering:policy_detail", args=[self.pk])
 
+    def clean(self):
+        errors = municipality_errors(self, "decision", municipality=self.municipality if self.municipality_id else None)
+        if errors:
+            raise ValidationError(errors)
+
 
 class PolicyGoal(models.Model):
     """A goal, sub-goal, focus area or priority that the municipality's policy names."""
@@ -438,3 +444,21 @@ def decision_errors(field: str, decision, allowed_kinds, message, committee_mess
     if decision is None or decision.body.kind not in allowed_kinds:
         return {field: message}
     return {}
+
+
+OTHER_MUNICIPALITY = _("{field}: the decision was taken by another municipality's body; choose one of {municipality}.")
+
+
+def municipality_errors(item, *fields: str, municipality=None) -> dict:
+    """The errors, keyed by field, for each decision in `fields` taken by a body of another municipality than the
+    item's own (where it has one) or the installation's."""
+    errors = {}
+    for field in fields:
+        decision = getattr(item, field)
+        if decision is None:
+            continue
+        municipality = municipality or get_municipality()
+        if municipality is not None and decision.body.municipality_id != municipality.pk:
+            label = capfirst(item._meta.get_field(field).verbose_name)
+            errors[field] = OTHER_MUNICIPALITY.format(field=label, municipality=municipality)
+    return errors

@@ -6,14 +6,22 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from cooperation.core.constraints import FieldCheckConstraint, not_before
 from cooperation.core.models import BilingualName, MoneyField
+from cooperation.organisation.choices import BodyKind
+from cooperation.organisation.models import municipality_errors
+from cooperation.organisation.rules import cooperation_analysis_errors
 
 from .choices import FundingKind, IcldPhase, PartnerKind, ProjectRole, ProjectStatus, TeamRole, TeamSide
+
+# A project is under way from the moment it is granted: the cooperation has started (Lidköping: the analysis comes
+# "before new international cooperation starts"), whether or not its decision is recorded yet.
+STARTED = frozenset({ProjectStatus.GRANTED, ProjectStatus.ONGOING})
 
 
 class FundingSource(BilingualName):
@@ -156,6 +164,9 @@ class Project(models.Model):
     )
     history = HistoricalRecords(m2m_fields=[participating_units, goals, sdgs])
 
+    # Set by the edit page to the partners' countries it posts, so the rules read the partners as they will be saved.
+    posted_partner_countries = None
+
     class Meta:
         ordering = ["-start_date", "title"]
         verbose_name = _("international project")
@@ -168,15 +179,33 @@ class Project(models.Model):
                 _("End date: the end date cannot be before the start date."),
             ),
             FieldCheckConstraint(
+                condition=models.Q(external_funding__isnull=True) | models.Q(total_budget__isnull=False),
+                name="project_external_funding_has_budget",
+                field="external_funding",
+                violation_error_message=_(
+                    "External funding granted: give the total budget too; the external funding is part of it."
+                ),
+            ),
+            FieldCheckConstraint(
                 condition=models.Q(external_funding__isnull=True)
-                | models.Q(total_budget__isnull=False, external_funding__lte=models.F("total_budget")),
+                | models.Q(total_budget__isnull=True)
+                | models.Q(external_funding__lte=models.F("total_budget")),
                 name="project_external_funding_within_budget",
                 field="external_funding",
                 violation_error_message=_("External funding granted: cannot exceed the total budget."),
             ),
             FieldCheckConstraint(
+                condition=models.Q(municipality_share__isnull=True) | models.Q(total_budget__isnull=False),
+                name="project_share_has_budget",
+                field="municipality_share",
+                violation_error_message=_(
+                    "The municipality's share: give the total budget too; the municipality's share is part of it."
+                ),
+            ),
+            FieldCheckConstraint(
                 condition=models.Q(municipality_share__isnull=True)
-                | models.Q(total_budget__isnull=False, municipality_share__lte=models.F("total_budget")),
+                | models.Q(total_budget__isnull=True)
+                | models.Q(municipality_share__lte=models.F("total_budget")),
                 name="project_share_within_budget",
                 field="municipality_share",
                 violation_error_message=_("The municipality's share: cannot exceed the total budget."),
@@ -195,8 +224,48 @@ class Project(models.Model):
             errors["programme"] = _("Programme: the programme does not belong to the chosen funding source.")
         if self.currency_id and self.currency_id != "SEK" and self.exchange_rate is None:
             errors["exchange_rate"] = _("Exchange rate to SEK: give the rate used when the budget is not in kronor.")
+        errors |= self.decision_errors()
+        decided_on = self.decided_on()
+        if decided_on is not None:
+            errors |= cooperation_analysis_errors(self, decided_on, self.partner_countries())
+        errors |= municipality_errors(self, "decision")
         if errors:
             raise ValidationError(errors)
+
+    def decision_errors(self) -> dict:
+        """The owning unit's own committee or board decides the project; KS may, for the central funds (Vänersborg:
+        KS allocates the centrally budgeted funds for internationalisation)."""
+        body = self.owner.body if self.owner_id else None
+        if self.decision is None or body is None or self.decision.body_id == body.pk:
+            return {}
+        central_funds = self.funding_source_id is not None and self.funding_source.kind == FundingKind.MUNICIPAL
+        if central_funds and self.decision.body.kind == BodyKind.EXECUTIVE_BOARD:
+            return {}
+        if central_funds:
+            message = _(
+                "Decision: a project funded by the central internationalisation funds is decided by the executive "
+                "board (KS) or the owning unit's own committee or board ({body})."
+            )
+        else:
+            message = _(
+                "Decision: a project is decided by the owning unit's own committee or board ({body}); the executive "
+                "board (KS) decides only projects funded by the central internationalisation funds."
+            )
+        return {"decision": message.format(body=body)}
+
+    def decided_on(self):
+        """The day the project was decided: its decision's date, or for a project under way without one, its start."""
+        if self.decision is not None:
+            return self.decision.date
+        if self.status in STARTED:
+            return self.start_date or timezone.localdate()
+        return None
+
+    def partner_countries(self) -> set:
+        """The partners' countries: those the edit page posts when it gave them, else the saved partners'."""
+        if self.posted_partner_countries is not None:
+            return self.posted_partner_countries
+        return set(self.partners.values_list("country", flat=True)) if self.pk else set()
 
     @property
     def co_financing_rate(self) -> Decimal | None:

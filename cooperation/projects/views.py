@@ -44,6 +44,18 @@ class ProjectEditView(views.ObjectEditView):
     formsets = {"partners": PartnerFormSet, "team": TeamFormSet}
     fieldsets = FIELDSETS
 
+    def build(self, data=None, files=None):
+        form, formsets = super().build(data, files)
+        partners = formsets["partners"]
+        if data is not None and partners.is_valid():
+            # Whether democracy considerations are asked for follows the partners' countries as this page posts them.
+            form.instance.posted_partner_countries = {
+                row.cleaned_data["country"]
+                for row in partners.forms
+                if row.cleaned_data.get("country") and not partners._should_delete_form(row)
+            }
+        return form, formsets
+
 
 class ProjectEndView(views.ObjectEndView):
     model = Project

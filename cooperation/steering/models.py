@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 from cooperation.core.constraints import FieldCheckConstraint, not_before
 from cooperation.networks.choices import MembershipKind
 from cooperation.organisation.choices import BodyKind
+from cooperation.organisation.models import municipality_errors
 
 from .choices import SECTIONS, ActivityStatus, VersionStatus
 
@@ -211,10 +212,12 @@ class PositionPaperVersion(models.Model):
         self.save()
 
     def clean(self):
+        errors = {}
         if self.decision is not None and self.decision.body.kind != BodyKind.EXECUTIVE_BOARD:
-            raise ValidationError(
-                {"decision": _("Adopting decision: position papers are adopted by the executive board (KS).")}
-            )
+            errors["decision"] = _("Adopting decision: position papers are adopted by the executive board (KS).")
+        errors |= municipality_errors(self, "decision")
+        if errors:
+            raise ValidationError(errors)
 
 
 class ActionPlan(Subject):
@@ -376,3 +379,8 @@ class Evaluation(models.Model):
 
     def get_absolute_url(self):
         return reverse("steering:evaluation_detail", args=[self.pk])
+
+    def clean(self):
+        errors = municipality_errors(self, "decision")
+        if errors:
+            raise ValidationError(errors)

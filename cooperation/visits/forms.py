@@ -12,7 +12,10 @@ FIELDSETS = [
     (_("Who"), ["visiting_organisation", "city", "country", "delegation_size", "requested_bodies"]),
     (_("Programme and purpose"), ["purpose", "topics", "programme"]),
     (_("Practical"), ["interpreter", "language", "press", "cost", "currency"]),
-    (_("Outgoing trips"), ["representatives", "approved_by", "video_conferencing_considered"]),
+    (
+        _("Outgoing trips"),
+        ["representatives", "approved_by", "video_conferencing_considered", "travel_considerations"],
+    ),
     (_("Links"), ["city_relation", "membership", "project"]),
     (_("Goals"), ["goals", "sdgs"]),
     (_("Follow-up"), ["follow_up"]),

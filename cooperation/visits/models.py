@@ -3,7 +3,7 @@
 import datetime
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 from cooperation.core.constraints import FieldCheckConstraint, not_before
 from cooperation.core.countries import in_eu_eea
 from cooperation.core.models import MoneyField
+from cooperation.organisation.rules import TRAVEL_HELP, travel_errors
 
 from .choices import Direction, GiftDirection, LegalBasis, VisitKind
 
@@ -64,6 +65,7 @@ class Visit(models.Model):
     )
     approved_by = models.CharField(_("approved by"), max_length=200, blank=True, help_text=_("For outgoing trips."))
     video_conferencing_considered = models.BooleanField(_("digital meeting considered"), default=False)
+    travel_considerations = models.TextField(_("near and digital alternatives"), blank=True, help_text=TRAVEL_HELP)
     follow_up = models.TextField(_("follow-up notes"), blank=True)
     city_relation = models.ForeignKey(
         "cities.CityRelation",
@@ -113,10 +115,16 @@ class Visit(models.Model):
         return reverse("visits:visit_detail", args=[self.pk])
 
     def clean(self):
+        errors = {}
         if self.pk:
-            errors = main_host_errors(self.hosts.values_list("unit", "is_main"))
-            if errors:
-                raise ValidationError(errors)
+            hosts = main_host_errors(self.hosts.values_list("unit", "is_main"))
+            if hosts:
+                errors[NON_FIELD_ERRORS] = hosts
+        if self.direction == Direction.OUTGOING:
+            # Travelling out is where "near before far, digital meetings considered" applies (Göteborg, Lidköping).
+            errors |= travel_errors(self, "travel_considerations", self.start_date)
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def from_partner_city(self) -> bool:

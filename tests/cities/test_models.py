@@ -10,6 +10,9 @@ TWIN_NEEDS_KF = "Beslut: en vänort beslutas av kommunfullmäktige (KF); välj e
 PARTNER_NEEDS_KS = "Beslut: en partnerstad beslutas av kommunstyrelsen (KS); välj ett KS-beslut."
 NO_COMMITTEE = "Beslut: en nämnd eller bolagsstyrelse får inte sluta vänorts- eller partnerstadsavtal."
 SISTER_NEEDS_KS = "Beslut: ett sister city-avtal tecknas av kommunstyrelsen (KS); välj ett KS-beslut."
+NO_COMMITTEE_SISTER = (
+    "Beslut: en nämnd eller bolagsstyrelse får inte teckna sister city-avtal; det gör kommunstyrelsen (KS)."
+)
 
 
 def relation(kind, decision=None, **extra):
@@ -71,7 +74,7 @@ def test_ending_a_twin_town_needs_a_kf_decision(org):
 
 @pytest.mark.parametrize(
     ("decision", "message"),
-    [(None, SISTER_NEEDS_KS), ("kf_decision", SISTER_NEEDS_KS), ("committee_a_decision", NO_COMMITTEE)],
+    [(None, SISTER_NEEDS_KS), ("kf_decision", SISTER_NEEDS_KS), ("committee_a_decision", NO_COMMITTEE_SISTER)],
 )
 def test_sister_city_agreement_needs_a_ks_decision(org, decision, message):
     sister = CityRelation.objects.create(city="Tianjin", country="CN", kind=RelationKind.SISTER_CITY)

@@ -287,7 +287,7 @@ def test_detail_shows_every_group_and_links_related_items(client, reader, org, t
     client.force_login(reader)
     response = client.get(twin.get_absolute_url())
     html = response.content.decode()
-    assert [title for title, _fields in response.context["groups"]][0] and len(response.context["groups"]) == 6
+    assert [title for title, _fields in response.context["groups"]][0] and len(response.context["groups"]) == 7
     agreement = twin.agreements.get()
     assert f'id="agreement-{agreement.pk}"' in html and f'id="activity-{activity.pk}"' in html
     assert agreement.get_absolute_url() == f"{twin.get_absolute_url()}#agreement-{agreement.pk}"
@@ -327,3 +327,28 @@ def test_list_and_detail_run_a_fixed_number_of_queries(client, reader, org, twin
             )
 
     assert_constant_queries(client, twin.get_absolute_url(), more_rows)
+
+
+def test_a_new_relation_refuses_an_agreement_of_another_kind(client, coordinator, org):
+    client.force_login(coordinator)
+    response = new_partner_city(client, org, kind="twin_town", title="Vänortsavtal", decision=str(org.kf_decision.pk))
+    assert response.status_code == 200
+    assert response.context["formsets"]["agreements"].forms[0].errors["kind"] == [
+        "Typ: avtalstypen vänortsavtal passar inte en relation av typen partnerstad."
+    ]
+    assert not CityRelation.objects.exists()
+
+
+def test_the_analysis_is_asked_for_on_the_form_and_shown_on_the_page(client, coordinator, reader, org):
+    Policy.objects.create(municipality=org.municipality, title="Strategi", requires_cooperation_analysis=True)
+    client.force_login(coordinator)
+    response = new_partner_city(client, org)
+    assert response.status_code == 200
+    assert response.context["form"].errors["benefit_risk_analysis"] == [
+        "Nytto- och riskanalys: kommunens policy kräver detta innan samarbetet beslutas."
+    ]
+    titles = [title for title, _fields in response.context["form_groups"]]
+    assert "Innan samarbetet inleds" in titles
+    relation = make_relation("Gdańsk", "partner_city", "PL", benefit_risk_analysis="Hamnar: stor nytta, liten risk.")
+    client.force_login(reader)
+    assert "Hamnar: stor nytta, liten risk." in client.get(relation.get_absolute_url()).content.decode()

@@ -456,3 +456,26 @@ def test_lists_and_details_run_a_fixed_number_of_queries(client, reader, org, ne
         network.get_absolute_url(),
         lambda: [sector_membership(org, network, unit=org.unit_b, decision=org.committee_b_decision) for _ in range(3)],
     )
+
+
+def test_near_and_digital_alternatives_are_asked_for_beside_the_field(client, official_a, org, network):
+    from cooperation.organisation.models import Policy
+
+    Policy.objects.create(municipality=org.municipality, title="Policy", requires_travel_considerations=True)
+    client.force_login(official_a)
+    url = reverse("networks:membership_add")
+    response = client.get(url)
+    data = form_data(
+        response, organisation=str(network.pk), member_since="2024-01-01", decision=str(org.committee_a_decision.pk)
+    )
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["travel_considerations"] == [
+        "Närliggande och digitala alternativ: kommunens policy kräver att det framgår hur närliggande kompetens och "
+        "digitala möten har övervägts."
+    ]
+    data["travel_considerations"] = "Nätverket möts digitalt; en resa om året."
+    assert client.post(url, data).status_code == 302
+    membership = Membership.objects.get()
+    assert membership.travel_considerations == "Nätverket möts digitalt; en resa om året."
+    assert "Nätverket möts digitalt; en resa om året." in client.get(membership.get_absolute_url()).content.decode()

@@ -7,11 +7,12 @@ from cooperation.organisation.choices import GroupKind, Role
 from cooperation.organisation.models import (
     CoordinationGroup,
     Municipality,
+    Policy,
     RoleAssignment,
     SecondMunicipality,
     get_municipality,
 )
-from tests.conftest import make_user
+from tests.conftest import foreign_decision_message, make_user
 from tests.helpers import assert_refused, assert_valid
 
 pytestmark = pytest.mark.django_db
@@ -106,3 +107,10 @@ def test_a_group_keeps_its_history_with_its_members(org, international_group):
     latest = international_group.history.first()
     assert latest.mandate == "Informations- och kunskapsförmedlare."
     assert list(latest.member_units.values_list("unit_id", flat=True)) == [org.unit_a.pk]
+
+
+def test_a_policy_is_adopted_by_its_own_municipalitys_council(org, foreign_decision):
+    policy = Policy(municipality=org.municipality, title="Internationell policy", decision=foreign_decision)
+    assert_refused(policy, "decision", foreign_decision_message("Antagandebeslut"))
+    policy.decision = org.kf_decision
+    assert_valid(policy)

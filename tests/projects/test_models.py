@@ -11,6 +11,9 @@ from tests.helpers import assert_refused, assert_valid, errors_of
 pytestmark = pytest.mark.django_db
 D = datetime.date
 EXCEEDS = "Extern finansiering som beviljats: får inte överstiga den totala budgeten."
+NO_BUDGET = (
+    "Extern finansiering som beviljats: ange också den totala budgeten; den externa finansieringen är en del av den."
+)
 
 
 @pytest.fixture
@@ -25,9 +28,22 @@ def project(org, eu, **extra):
 def test_external_funding_cannot_exceed_total_budget(org, eu):
     item = project(org, eu, total_budget=Decimal(1_000_000), external_funding=Decimal("1000000.01"))
     assert_refused(item, "external_funding", EXCEEDS)
-    assert_refused(project(org, eu, external_funding=Decimal(1)), "external_funding", EXCEEDS)
     item.external_funding = Decimal(1_000_000)
     assert_valid(item)
+
+
+def test_external_funding_without_a_total_budget_asks_for_the_budget(org, eu):
+    item = project(org, eu, external_funding=Decimal(1))
+    assert errors_of(item)["external_funding"] == [NO_BUDGET]
+    item.total_budget = Decimal(1)
+    assert_valid(item)
+
+
+def test_municipality_share_without_a_total_budget_asks_for_the_budget(org, eu):
+    item = project(org, eu, municipality_share=Decimal(1))
+    assert errors_of(item)["municipality_share"] == [
+        "Kommunens andel: ange också den totala budgeten; kommunens andel är en del av den."
+    ]
 
 
 def test_the_database_refuses_it_too(org, eu):

@@ -229,3 +229,33 @@ def test_list_and_detail_run_a_fixed_number_of_queries(client, reader, org, proj
         detail,
         lambda: [ProjectPartner.objects.create(project=project, name=f"P{i}", country="FI") for i in range(5)],
     )
+
+
+def test_democracy_considerations_follow_the_partners_the_page_posts(client, official_a, org):
+    from cooperation.organisation.models import Policy
+
+    Policy.objects.create(municipality=org.municipality, title="Strategi", requires_cooperation_analysis=True)
+    client.force_login(official_a)
+    url = reverse("projects:project_add")
+    data = form_data(
+        client.get(url),
+        title="Rent vatten",
+        owner=str(org.unit_a.pk),
+        status="granted",
+        role="partner",
+        funding_source="icld",
+        currency="SEK",
+        benefit_risk_analysis="Nytta: vattenrening. Risk: korruption, hanteras med revision.",
+        partner_choice_grounds="Samma sjö- och vattenfrågor.",
+        **{"partners-0-name": "Hue City", "partners-0-country": "VN", "partners-0-kind": "municipality"},
+    )
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["democracy_considerations"] == [
+        "Demokrati och mänskliga rättigheter: partnerlandet räknas inte som en demokrati (Vietnam); beskriv hur "
+        "demokrati och mänskliga rättigheter hanteras innan samarbetet beslutas, som kommunens policy kräver."
+    ]
+    assert not Project.objects.exists()
+    data["partners-0-country"] = "FI"
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["error_summary"]

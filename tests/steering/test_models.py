@@ -65,3 +65,14 @@ def test_plan_activity_names_who_is_responsible(org, relation):
     assert_refused(activity, "responsible_unit", "Ansvarig enhet: ange en ansvarig enhet eller en extern aktör.")
     activity.responsible_actor = "Göteborgs universitet"
     assert_valid(activity)
+
+
+def test_steering_decisions_are_the_municipalitys_own(org, relation, foreign_decision):
+    from cooperation.steering.models import Evaluation
+    from tests.conftest import foreign_decision_message
+
+    evaluation = Evaluation(city_relation=relation, date=relation.decision.date, decision=foreign_decision)
+    assert_refused(evaluation, "decision", foreign_decision_message("Beslut som följer"))
+    paper = PositionPaper.objects.create(title="Bergen", city_relation=relation)
+    version = PositionPaperVersion(paper=paper, number=1, status=VersionStatus.ADOPTED, decision=foreign_decision)
+    assert_refused(version, "decision", foreign_decision_message("Antagandebeslut"))

@@ -254,3 +254,27 @@ def test_list_and_detail_run_a_fixed_number_of_queries(client, official_a, org, 
             Gift.objects.create(visit=visit, direction="given", description=f"Gåva {i}")
 
     assert_constant_queries(client, visit.get_absolute_url(), more_rows)
+
+
+def test_an_outgoing_trip_asks_how_near_and_digital_alternatives_were_considered(client, official_a, org):
+    from cooperation.organisation.models import Policy
+
+    Policy.objects.create(municipality=org.municipality, title="Policy", requires_travel_considerations=True)
+    client.force_login(official_a)
+    url = reverse("visits:visit_add")
+    data = form_data(
+        client.get(url),
+        title="Konferens i Bryssel",
+        kind="outgoing_trip",
+        direction="outgoing",
+        start_date="2026-10-07",
+        country="BE",
+    )
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "travel_considerations" in response.context["form"].errors
+    data["travel_considerations"] = "Konferensen sänds inte; vi reser två i stället för fyra."
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["error_summary"]
+    visit = Visit.objects.get()
+    assert "vi reser två i stället för fyra" in client.get(visit.get_absolute_url()).content.decode()
