@@ -69,6 +69,7 @@ AGREEMENT_RELATIONS = {
 
 
 def committee_message(kind) -> str:
+    """Why a committee may not decide it; a relation's and an agreement's sister-city kinds share one value."""
     return NO_COMMITTEE_SISTER_CITY if kind == RelationKind.SISTER_CITY else NO_COMMITTEE
 
 
