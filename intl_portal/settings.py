@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "django_countries",
     "django_filters",
     "simple_history",
+    # the project's apps, top layer first; an app imports only from the apps below it (ARCHITECTURE.md)
+    "cooperation.portal",
     "cooperation.core",
     "cooperation.organisation",
     "cooperation.cities",
@@ -91,7 +93,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "cooperation.core.context_processors.municipality",
+                "cooperation.portal.context_processors.municipality",
             ],
         },
     },

@@ -3,11 +3,10 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from cooperation.core import views
-from cooperation.core.accessibility import AccessibilityView
 from cooperation.organisation.views import OrganisationView
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
+    path("", include("cooperation.portal.urls")),
     path("logga-in/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("projekt/", include("cooperation.projects.urls")),
@@ -19,7 +18,6 @@ urlpatterns = [
     path("organisation/", OrganisationView.as_view(), name="organisation"),
     path("anmalningar/", include("cooperation.notices.urls")),
     path("styrdokument/", include("cooperation.steering.urls")),
-    path("tillganglighet/", AccessibilityView.as_view(), name="accessibility"),
     path("sprak/", views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

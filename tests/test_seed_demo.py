@@ -3,8 +3,8 @@ from django.apps import apps
 from django.core.management import CommandError, call_command
 
 from cooperation.cities.models import CityRelation
-from cooperation.core.demo import DEMO_ACCOUNTS, SEEDED_MODELS
 from cooperation.organisation.models import Municipality, RoleAssignment, User, get_municipality
+from cooperation.portal.demo import DEMO_ACCOUNTS, SEEDED_MODELS
 from cooperation.projects.models import Project
 from cooperation.visits.models import Visit
 

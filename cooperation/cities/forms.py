@@ -2,6 +2,7 @@ from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from cooperation.core.forms import DomainModelForm
+from cooperation.organisation.roles import is_coordinator, unit_ids
 
 from .choices import RelationStatus
 from .models import Agreement, CityActivity, CityRelation
@@ -91,6 +92,18 @@ class ActivityForm(DomainModelForm):
     class Meta:
         model = CityActivity
         fields = ["unit", "title", "start_date", "end_date", "video_conferencing_considered", "description"]
+
+
+class OneActivityForm(ActivityForm):
+    """One activity on a page of its own: officials record their own unit's activities under a relation their unit
+    works on, so they choose among those units only."""
+
+    def __init__(self, *args, relation=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.relation = relation or self.instance.relation
+        if self.user is not None and not is_coordinator(self.user):
+            units = self.fields["unit"].queryset.filter(pk__in=unit_ids(self.user))
+            self.fields["unit"].queryset = units.filter(pk__in=self.instance.relation.units.values("pk"))
 
 
 AgreementFormSet = inlineformset_factory(

@@ -1,4 +1,5 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
@@ -6,8 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from cooperation.core import views
-from cooperation.projects.models import Project
-from cooperation.steering.models import Evaluation
+from cooperation.core.permissions import Action, allowed
 
 from .choices import RelationStatus
 from .filtersets import CityRelationFilterSet
@@ -18,8 +18,10 @@ from .forms import (
     AgreementFormSet,
     CityRelationEndForm,
     CityRelationForm,
+    OneActivityForm,
 )
 from .models import Agreement, CityActivity, CityRelation
+from .permissions import may_record_activity
 
 DETAIL_FIELDSETS = [
     FIELDSETS[0],
@@ -50,12 +52,20 @@ class CityRelationDetailView(views.ObjectDetailView):
                 "sdgs",
                 Prefetch("agreements", Agreement.objects.select_related("decision__body")),
                 Prefetch("activities", CityActivity.objects.select_related("unit")),
-                Prefetch("projects", Project.objects.select_related("owner")),
+                Prefetch("projects", views.related(CityRelation, "projects").select_related("owner")),
                 "visits",
                 "positionpapers",
                 "actionplans",
-                Prefetch("evaluations", Evaluation.objects.select_related("decision__body")),
+                Prefetch("evaluations", views.related(CityRelation, "evaluations").select_related("decision__body")),
             )
+        )
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        return super().get_context_data(
+            may_record_activity=may_record_activity(user, self.object),
+            activity_editable={a.pk for a in self.object.activities.all() if allowed(user, Action.CHANGE, a)},
+            **kwargs,
         )
 
 
@@ -78,6 +88,39 @@ class CityRelationEndView(views.ObjectEndView):
 
 class CityRelationDeleteView(views.ObjectDeleteView):
     model = CityRelation
+
+
+class CityActivityEditView(views.ObjectEditView):
+    """One activity under a relation, on a page of its own: the officials of the units doing the ongoing work record
+    their activities here, as they may not edit the relation itself."""
+
+    model = CityActivity
+    form_class = OneActivityForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.relation = None
+        if "relation" in kwargs:
+            self.relation = get_object_or_404(CityRelation, pk=kwargs["relation"])
+            if request.user.is_authenticated and not may_record_activity(request.user, self.relation):
+                raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def build(self, data=None, files=None):
+        instance = self.object or self.model(relation=self.relation)
+        form = self.form_class(data, files, instance=instance, user=self.request.user, relation=self.relation)
+        return form, {}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cancel_url"] = (self.relation or self.object.relation).get_absolute_url()
+        return context
+
+
+class CityActivityDeleteView(views.ObjectDeleteView):
+    model = CityActivity
+
+    def get_success_url(self):
+        return self.object.relation.get_absolute_url()
 
 
 class AgreementDocumentView(LoginRequiredMixin, View):

@@ -1,7 +1,12 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
     name = "cooperation.core"
     verbose_name = _("Shared")
+
+    def ready(self):
+        # Each app declares who may do what to its items in its own permissions.py, as it declares its admin.
+        autodiscover_modules("permissions")

@@ -16,8 +16,9 @@ from django_filters.views import FilterView
 
 from . import display
 from .history import timeline
-from .permissions import Action, allowed, permission_flags, sees_notices, visible
-from .registers import add_label
+from .permissions import Action, allowed, permission_flags, visible
+from .registry import add_label
+from .signals import item_page, item_saved
 
 
 class RegisterMixin(LoginRequiredMixin):
@@ -129,7 +130,7 @@ class ObjectDetailView(RegisterMixin, DetailView):
             groups=groups,
             history=timeline(obj),
             **permission_flags(self.request.user, obj),
-            **item_notices(self.request.user, obj),
+            **page_extras(self.request.user, obj),
             edit_url=self.url("edit", obj.pk),
             end_url=self.url("end", obj.pk),
             delete_url=self.url("delete", obj.pk),
@@ -137,15 +138,22 @@ class ObjectDetailView(RegisterMixin, DetailView):
         )
 
 
-def item_notices(user, obj) -> dict:
-    """The coordination notices about an item, for its page, and the link to raise one."""
-    from cooperation.notices.services import item_field
+def page_extras(user, obj) -> dict:
+    """What other apps show on an item's page (the notices app: its coordination notices)."""
+    extras = {}
+    for _receiver, context in item_page.send(sender=type(obj), instance=obj, user=user):
+        extras.update(context or {})
+    return extras
 
-    field = item_field(obj)
-    if field is None or not sees_notices(user):
-        return {}
-    notices = visible(user, obj.notices.all()).prefetch_related("events__actor").order_by("-created_at")
-    return {"item_notices": notices, "notice_url": f"{reverse('notices:notice_add')}?{field}={obj.pk}"}
+
+def save_notes(obj, user) -> list[str]:
+    """What other apps tell the person who saved an item (the notices app: that the central office was informed)."""
+    return [note for _receiver, note in item_saved.send(sender=type(obj), instance=obj, user=user) if note]
+
+
+def related(model, name: str):
+    """The rows another app keeps about `model`, reached through their relation `name`, not through an import."""
+    return model._meta.get_field(name).related_model._default_manager.all()
 
 
 def current_version(obj) -> str:
@@ -169,7 +177,6 @@ class ObjectEditView(RegisterMixin, TemplateView):
         self.object = get_object_or_404(self.get_queryset(), pk=kwargs["pk"]) if "pk" in kwargs else None
         self.action = Action.CHANGE if self.object else Action.ADD
         self.check(self.object or self.model)
-        self.before = field_values(self.object)
         return super().dispatch(request, *args, **kwargs)
 
     def get_initial(self):
@@ -229,12 +236,7 @@ class ObjectEditView(RegisterMixin, TemplateView):
         self.after_save(obj, created=self.object is None)
         messages.success(
             self.request,
-            " ".join(
-                [
-                    _("“{item}” was saved.").format(item=obj),
-                    inform_office(obj, self.request.user, self.object is None, self.before),
-                ]
-            ),
+            " ".join([_("“{item}” was saved.").format(item=obj), *save_notes(obj, self.request.user)]),
         )
         return HttpResponseRedirect(obj.get_absolute_url())
 
@@ -249,31 +251,8 @@ class ObjectEditView(RegisterMixin, TemplateView):
             context["form_groups"] = [
                 (title, [form[name] for name in names if name in form.fields]) for title, names in self.fieldsets
             ]
-        context["cancel_url"] = self.object.get_absolute_url() if self.object else reverse(self.url_name("list"))
+        context["cancel_url"] = self.object.get_absolute_url() if self.object else self.url("list")
         return context
-
-
-def field_values(obj) -> dict:
-    """The item's values before a form changes it, to tell later what changed."""
-    return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields} if obj is not None else {}
-
-
-def inform_office(obj, user, created: bool, before: dict) -> str:
-    """Raise the coordination notice the policy asks for, and say so to the person who saved."""
-    from cooperation.notices.triggers import notify
-    from cooperation.organisation.models import get_municipality
-
-    result = notify(obj, user, created, before)
-    if result is None:
-        return ""
-    notice, is_new = result
-    municipality = get_municipality()
-    office = (municipality and municipality.central_office) or _("The central office")
-    if is_new:
-        return _("{office} has been informed (coordination notice {number}).").format(
-            office=office, number=notice.number
-        )
-    return _("The change was added to the open coordination notice {number}.").format(number=notice.number)
 
 
 def error_summary(form, formsets) -> list[tuple[str, str, str]]:
@@ -298,18 +277,13 @@ class ObjectEndView(RegisterMixin, UpdateView):
     generic_template = "object_end.html"
     action = Action.END
 
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
-        self.before = field_values(obj)
-        return obj
-
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        informed = inform_office(self.object, self.request.user, False, self.before)
-        messages.success(self.request, " ".join([_("“{item}” was ended.").format(item=self.object), informed]))
+        notes = save_notes(self.object, self.request.user)
+        messages.success(self.request, " ".join([_("“{item}” was ended.").format(item=self.object), *notes]))
         return response
 
 
@@ -332,22 +306,6 @@ class ObjectDeleteView(RegisterMixin, DeleteView):
             return HttpResponseRedirect(self.object.get_absolute_url())
         messages.success(self.request, _("“{item}” was deleted. Its history is kept.").format(item=name))
         return response
-
-
-class HomeView(LoginRequiredMixin, TemplateView):
-    """The start page: who you are, for which units, and the registers."""
-
-    template_name = "core/home.html"
-
-    def get_context_data(self, **kwargs):
-        from .dashboard import sections_for
-        from .registers import registers_for
-
-        user = self.request.user
-        assignments = user.role_assignments.select_related("unit").order_by("role", "unit__name")
-        return super().get_context_data(
-            assignments=assignments, registers=registers_for(user), **sections_for(user), **kwargs
-        )
 
 
 def set_language(request):

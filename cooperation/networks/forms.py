@@ -2,8 +2,8 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from cooperation.core.forms import DomainModelForm
-from cooperation.core.permissions import is_coordinator, unit_ids
 from cooperation.organisation.models import Unit
+from cooperation.organisation.roles import is_coordinator, unit_ids
 
 from .choices import MembershipKind
 from .models import Declaration, Membership, Organisation, Representative

@@ -47,10 +47,13 @@ class MembershipQuerySet(models.QuerySet):
         on = on or timezone.localdate()
         return self.filter(models.Q(member_until__isnull=True) | models.Q(member_until__gte=on), member_since__lte=on)
 
-    def with_last_evaluation(self):
-        from cooperation.steering.models import Evaluation
+    def sector_specific(self):
+        return self.filter(kind=MembershipKind.SECTOR_SPECIFIC)
 
-        latest = Evaluation.objects.filter(membership=models.OuterRef("pk")).order_by("-date").values("date")[:1]
+    def with_last_evaluation(self):
+        # the evaluations are the steering app's: reached through their relation, not imported
+        evaluations = self.model._meta.get_field("evaluations").related_model
+        latest = evaluations.objects.filter(membership=models.OuterRef("pk")).order_by("-date").values("date")[:1]
         return self.annotate(last_evaluation_on=models.Subquery(latest))
 
 
@@ -143,6 +146,14 @@ class Membership(models.Model):
 
     def get_absolute_url(self):
         return reverse("networks:membership_detail", args=[self.pk])
+
+    @property
+    def is_common_interest(self) -> bool:
+        return self.kind == MembershipKind.COMMON_INTEREST
+
+    @property
+    def is_sector_specific(self) -> bool:
+        return self.kind == MembershipKind.SECTOR_SPECIFIC
 
     def clean(self):
         errors = {}

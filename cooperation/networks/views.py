@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy
 
 from cooperation.core import display, views
 from cooperation.core.permissions import Action, allowed
-from cooperation.steering.models import Evaluation
 
 from .filtersets import MembershipFilterSet, OrganisationFilterSet
 from .forms import (
@@ -114,7 +113,7 @@ class MembershipDetailView(views.ObjectDetailView):
                 "goals",
                 "sdgs",
                 "representatives",
-                Prefetch("evaluations", Evaluation.objects.select_related("decision__body")),
+                Prefetch("evaluations", views.related(Membership, "evaluations").select_related("decision__body")),
                 Prefetch("organisation__declarations", DECLARATIONS),
                 "projects",
                 "visits",

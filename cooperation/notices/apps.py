@@ -1,7 +1,22 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
+
+from cooperation.core.registry import Register
 
 
 class NoticesConfig(AppConfig):
     name = "cooperation.notices"
     verbose_name = _("Coordination notices")
+    registers = [Register("notices.Notice", 80)]
+
+    def ready(self):
+        from cooperation.core.signals import item_page, item_saved
+
+        from .services import item_notices
+        from .triggers import saved_note
+
+        # Each register declares the items a notice can concern, its triggers and reminders in its notices.py.
+        autodiscover_modules("notices")
+        item_page.connect(item_notices, dispatch_uid="notices-item-page")
+        item_saved.connect(saved_note, dispatch_uid="notices-item-saved")

@@ -2,8 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cooperation.core.forms import DomainModelForm, FkuiFormMixin
-from cooperation.core.permissions import is_coordinator, unit_ids
 from cooperation.organisation.models import Unit
+from cooperation.organisation.roles import is_coordinator, unit_ids
 
 from .choices import NoticeState
 from .models import Notice

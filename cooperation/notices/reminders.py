@@ -1,16 +1,16 @@
-"""What is coming due or overdue, and the reminders about it: each sent once, however often the command runs."""
+"""What is coming due or overdue, and the reminders about it: each sent once, however often the command runs.
+
+The notices themselves are reminded about here; each register declares what else comes due in its notices.py
+(`register(source)`, where `source(today, ahead)` returns its Due items).
+"""
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-
-from cooperation.cities.choices import RelationStatus
-from cooperation.cities.models import Agreement, CityRelation
-from cooperation.networks.models import Membership
-from cooperation.organisation.models import Policy
-from cooperation.steering.models import Evaluation, PositionPaperVersion
+from django.utils.translation import gettext_lazy as _
 
 from .models import Notice, Reminder
 from .services import office_addresses, send
@@ -18,33 +18,29 @@ from .services import office_addresses, send
 
 @dataclass
 class Due:
-    kind: str
+    kind: str  # with `key` and `due_on`, what makes a reminder the same one however often it is sent
     key: str
     due_on: datetime.date
     item: object
+    label: str = ""  # what is due, for the mail: "Review", "Agreement ends"
+
+
+SOURCES: list[Callable[[datetime.date, datetime.date], list[Due]]] = []
+
+
+def register(source: Callable[[datetime.date, datetime.date], list[Due]]):
+    """Declare a source of reminders; usable as a decorator."""
+    SOURCES.append(source)
+    return source
 
 
 def due_items(today: datetime.date) -> list[Due]:
-    """Unanswered notices, evaluations and reviews, and agreements ending, that need a reminder today."""
+    """Unanswered notices, and what the registers say needs a reminder today."""
     ahead = today + datetime.timedelta(days=settings.REMINDER_DAYS_AHEAD)
-    items = [
-        Due("notice", str(n.pk), n.answer_due_on(), n) for n in Notice.objects.overdue(today).select_related("unit")
-    ]
-    for membership in Membership.objects.active(today).with_last_evaluation().select_related("organisation"):
-        due = membership.evaluation_due_on
-        if due and due <= ahead:
-            items.append(Due("evaluation", str(membership.pk), due, membership))
-    relations = CityRelation.objects.exclude(status=RelationStatus.ENDED).filter(next_review_on__lte=ahead)
-    items += [Due("review", f"relation:{r.pk}", r.next_review_on, r) for r in relations]
-    papers = PositionPaperVersion.objects.filter(status="adopted", next_review_on__lte=ahead).select_related("paper")
-    items += [Due("review", f"paper:{v.pk}", v.next_review_on, v) for v in papers]
-    project_work = Evaluation.objects.filter(is_project_work=True).order_by("-date").first()
-    if project_work and project_work.next_due_on and project_work.next_due_on <= ahead:
-        items.append(Due("review", "project_work", project_work.next_due_on, project_work))
-    policies = Policy.objects.filter(next_revision_on__lte=ahead)
-    items += [Due("review", f"policy:{p.pk}", p.next_revision_on, p) for p in policies]
-    agreements = Agreement.objects.filter(valid_until__gte=today, valid_until__lte=ahead).select_related("relation")
-    items += [Due("agreement_end", str(a.pk), a.valid_until, a) for a in agreements]
+    overdue = Notice.objects.overdue(today).select_related("unit")
+    items = [Due("notice", str(n.pk), n.answer_due_on(), n, _("Coordination notice not answered")) for n in overdue]
+    for source in SOURCES:
+        items += source(today, ahead)
     return items
 
 

@@ -4,36 +4,36 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
+from cooperation.core.permissions import visible
 from cooperation.organisation.choices import Role
 from cooperation.organisation.models import Unit, User, get_municipality
 
-from .choices import Area, EventKind, NoticeState
+from .choices import EventKind, NoticeState
 from .models import Notice
-
-# Which area an item belongs to, and the field on Notice that points to it.
-ITEM_AREAS = {
-    "projects.project": (Area.PROJECTS, "project"),
-    "visits.visit": (Area.VISITS, "visit"),
-    "networks.membership": (Area.NETWORKS, "membership"),
-    "cities.cityrelation": (Area.CITIES, "city_relation"),
-    "consultations.consultation": (Area.MONITORING, "consultation"),
-}
+from .triggers import item_for
 
 
 def item_field(item) -> str | None:
-    return ITEM_AREAS.get(item._meta.label_lower, (None, None))[1]
+    """The field on Notice that points to `item`, where a notice can concern it."""
+    declared = item_for(item)
+    return declared.field if declared else None
 
 
 def owning_unit(item, user) -> Unit | None:
     """The unit a notice about `item` comes from: the item's own unit, else the acting user's first unit."""
-    for attr in ("owner", "unit", "main_host"):
-        unit = getattr(item, attr, None)
-        if isinstance(unit, Unit):
-            return unit
-    return user.units().order_by("name").first() if user and user.is_authenticated else None
+    unit = item_for(item).unit(item)
+    if unit is None and user is not None and user.is_authenticated:
+        unit = user.units().order_by("name").first()
+    return unit
+
+
+def central_office() -> Unit | None:
+    municipality = get_municipality()
+    return municipality.central_office if municipality else None
 
 
 @transaction.atomic
@@ -50,11 +50,17 @@ def submit(*, area, unit, summary, user, item=None, automatic=False, attachments
     )
     notice._history_user = notice.submitted_by
     notice.save()
+    comment = ""
+    if automatic:
+        comment = (
+            gettext("Raised automatically.")
+            if notice.submitted_by
+            else gettext(
+                "Raised automatically after a change made without a signed-in person (a command or an import)."
+            )
+        )
     notice.events.create(
-        kind=EventKind.SUBMITTED,
-        actor=notice.submitted_by,
-        to_state=NoticeState.SUBMITTED,
-        comment=gettext("Raised automatically.") if automatic else "",
+        kind=EventKind.SUBMITTED, actor=notice.submitted_by, to_state=NoticeState.SUBMITTED, comment=comment
     )
     for upload in attachments:
         notice.attachments.create(file=upload, uploaded_by=notice.submitted_by)
@@ -62,20 +68,30 @@ def submit(*, area, unit, summary, user, item=None, automatic=False, attachments
     return notice
 
 
-def raise_automatically(item, user, summary: str) -> tuple[Notice, bool]:
+def raise_automatically(item, user, summary: str) -> tuple[Notice | None, bool]:
     """Tell the central office about `item`: a new notice, or — while one about it is still open — one more step
-    in that notice's trail. Returns the notice and whether it is new."""
-    area, field = ITEM_AREAS[item._meta.label_lower]
-    open_notice = Notice.objects.open().filter(**{field: item}).order_by("-created_at").first()
+    in that notice's trail. Returns the notice and whether it is new. With no unit to name (a change made by a
+    command to an item of no unit) the notice comes from the central office itself."""
+    declared = item_for(item)
+    open_notice = Notice.objects.open().filter(**{declared.field: item}).order_by("-created_at").first()
     if open_notice is not None:
-        open_notice.events.create(
-            kind=EventKind.ITEM_CHANGED, actor=user if user.is_authenticated else None, comment=summary
-        )
+        open_notice.events.create(kind=EventKind.ITEM_CHANGED, actor=user, comment=summary)
         return open_notice, False
-    unit = owning_unit(item, user)
+    unit = owning_unit(item, user) or central_office()
     if unit is None:
         return None, False
-    return submit(area=area, unit=unit, summary=summary, user=user, item=item, automatic=True), True
+    return submit(area=declared.area, unit=unit, summary=summary, user=user, item=item, automatic=True), True
+
+
+def item_notices(sender, instance, user, **kwargs) -> dict:
+    """The coordination notices about an item, for its page, and the link to raise one (core.signals.item_page)."""
+    from .permissions import sees_notices
+
+    field = item_field(instance)
+    if field is None or not sees_notices(user):
+        return {}
+    notices = visible(user, instance.notices.all()).prefetch_related("events__actor").order_by("-created_at")
+    return {"item_notices": notices, "notice_url": f"{reverse('notices:notice_add')}?{field}={instance.pk}"}
 
 
 def office_addresses() -> list[str]:

@@ -1,63 +1,119 @@
-"""When the policy says the central office must know (Göteborg §4 and 5.3): the automatic notices.
+"""The items a coordination notice can concern, and the automatic notices, whatever path changes an item.
 
-A project within scope is registered or changes lifecycle status; a protocol or VIP visit is registered by a
-unit; a consultation linked to an EU initiative is registered; a membership of common interest or a city
-relation is registered or changes. Every international project is within scope: that is what the register holds.
+Each register declares in its own `notices.py` which of its models a notice can concern (`Item`): the coordination
+area, the field on Notice that points to it, the unit a notice about it comes from, and `summary(obj, created,
+before)`, the sentence for the central office where the policy says it must know (Göteborg §4 and 5.3), else None.
+Here those models' saves are watched: before a save the fields the summary reads are noted, after it the summary
+decides. A page, the admin, a management command and a shell all save, so all of them raise the notice; loaddata's
+raw saves raise nothing.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.db.models.signals import post_save, pre_save
 from django.utils.translation import gettext as _
+from simple_history.models import HistoricalRecords
 
-from cooperation.core.permissions import is_coordinator
-from cooperation.networks.choices import MembershipKind
-from cooperation.visits.choices import COORDINATED_KINDS
-
-from . import services
+from cooperation.organisation.roles import is_coordinator
 
 
-def summary_for(obj, created: bool, before: dict) -> str | None:
-    """What the office is told about `obj`, or None where the policy asks nothing."""
-    label = obj._meta.label_lower
-    if label == "projects.project":
-        if created:
-            return _("A new international project was registered: {item} ({status}).").format(
-                item=obj, status=obj.get_status_display()
-            )
-        if before.get("status") != obj.status:
-            old = dict(type(obj)._meta.get_field("status").flatchoices).get(before.get("status"), before.get("status"))
-            return _("The project {item} changed status from “{old}” to “{new}”.").format(
-                item=obj, old=old, new=obj.get_status_display()
-            )
-    elif label == "visits.visit":
-        if created and obj.kind in COORDINATED_KINDS:
-            return _("A request for a {kind} was registered: {item}.").format(kind=obj.get_kind_display(), item=obj)
-    elif label == "consultations.consultation":
-        if created and obj.concerns_eu_initiative:
-            return _("A consultation linked to the EU initiative “{initiative}” was registered: {item}.").format(
-                initiative=obj.eu_initiative, item=obj
-            )
-    elif label == "networks.membership":
-        if obj.kind == MembershipKind.COMMON_INTEREST or before.get("kind") == MembershipKind.COMMON_INTEREST:
-            return (
-                _("A membership of common interest was registered: {item}.")
-                if created
-                else _("The membership of common interest in {item} changed.")
-            ).format(item=obj)
-    elif label == "cities.cityrelation":
-        return (
-            _("A city relation was registered: {item}.") if created else _("The city relation {item} changed.")
-        ).format(item=obj)
-    return None
+@dataclass(frozen=True)
+class Item:
+    model: str  # "projects.Project"
+    area: str  # the coordination area (choices.Area)
+    field: str  # the field on Notice that points to the item
+    unit: Callable  # unit(obj): the unit a notice about `obj` comes from, or None
+    # summary(obj, created, before): what the office is told, or None where the policy asks nothing
+    summary: Callable | None = None
+    watched: tuple[str, ...] = ()  # the fields `before` holds (attnames); every field when empty
+    # The office changing its own items (relations, coordinated memberships, protocol visits) informs nobody:
+    # the item's history records the change.
+    skip_coordinators: bool = False
 
 
-def notify(obj, user, created: bool, before: dict | None = None):
-    """Raise or add to the notice about `obj` where the policy asks for one; return (notice, is_new) or None.
+ITEMS: dict[str, Item] = {}
 
-    Protocol and VIP visits are raised when a unit registers them; the office registering its own needs no
-    notice to itself."""
-    summary = summary_for(obj, created, before or {})
+
+def register(item: Item) -> None:
+    """Declare a model a notice can concern; with a summary, its saves raise notices. Called from notices.py."""
+    model = apps.get_model(item.model)
+    label = model._meta.label_lower
+    ITEMS[label] = item
+    if item.summary is not None:
+        pre_save.connect(note_before, sender=model, dispatch_uid=f"notices-before-{label}")
+        post_save.connect(decide, sender=model, dispatch_uid=f"notices-decide-{label}")
+
+
+def item_for(obj_or_model) -> Item | None:
+    return ITEMS.get(obj_or_model._meta.label_lower)
+
+
+def watched_fields(model, item: Item) -> list[str]:
+    return list(item.watched) or [field.attname for field in model._meta.concrete_fields]
+
+
+def note_before(sender, instance, raw=False, **kwargs):
+    """Before a save: the stored values the summary will compare with."""
+    if raw:
+        return
+    fields = watched_fields(sender, ITEMS[sender._meta.label_lower])
+    stored = None
+    if not instance._state.adding and instance.pk is not None:
+        stored = sender._default_manager.filter(pk=instance.pk).values(*fields).first()
+    instance._notice_before = stored or {}
+
+
+def decide(sender, instance, created=False, raw=False, **kwargs):
+    """After a save: raise the notice, or add to the open one, where the item's summary asks for it."""
+    if raw or getattr(instance, "skip_history_when_saving", False):
+        return  # loaddata; or a form that stores its many-to-many fields first and sends post_save again after
+    item = ITEMS[sender._meta.label_lower]
+    before = instance.__dict__.pop("_notice_before", {})
+    fields = watched_fields(sender, item)
+    if not created and before and not changed(sender, instance, before, fields):
+        return  # saved, but nothing the policy asks about changed
+    summary = item.summary(instance, created, before)
     if summary is None:
-        return None
-    if obj._meta.label_lower == "visits.visit" and is_coordinator(user):
-        return None
-    notice, is_new = services.raise_automatically(obj, user, summary)
-    return (notice, is_new) if notice else None
+        return
+    user = acting_user(instance)
+    if item.skip_coordinators and user is not None and is_coordinator(user):
+        return
+    from .services import raise_automatically
+
+    notice, is_new = raise_automatically(instance, user, summary)
+    if notice is not None:
+        instance._coordination_notice = (notice, is_new)
+
+
+def changed(model, instance, before: dict, fields: list[str]) -> bool:
+    """Whether any of `fields` now differs from what was stored (a value set as text, "2026-01-01", is compared as
+    the date it is stored as)."""
+    opts = model._meta
+    return any(before.get(name) != opts.get_field(name).to_python(getattr(instance, name)) for name in fields)
+
+
+def acting_user(instance):
+    """Who made the change: the history's user, else the signed-in person of the request (simple-history's
+    middleware keeps it), else nobody (a command or a shell)."""
+    user = getattr(instance, "_history_user", None)
+    if user is None:
+        request = getattr(HistoricalRecords.context, "request", None)
+        user = getattr(request, "user", None)
+    return user if user is not None and user.is_authenticated else None
+
+
+def saved_note(sender, instance, user, **kwargs) -> str:
+    """For the page that saved the item: what became of the notice (core.signals.item_saved)."""
+    from .services import central_office
+
+    raised = instance.__dict__.pop("_coordination_notice", None)
+    if raised is None:
+        return ""
+    notice, is_new = raised
+    if is_new:
+        return _("{office} has been informed (coordination notice {number}).").format(
+            office=central_office() or _("The central office"), number=notice.number
+        )
+    return _("The change was added to the open coordination notice {number}.").format(number=notice.number)

@@ -9,29 +9,21 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from cooperation.core import views
-from cooperation.core.permissions import (
-    Action,
-    allowed,
-    is_coordinator,
-    may_move_notice,
-    sees_notices,
-    visible,
-)
+from cooperation.core.permissions import Action, allowed, visible
+from cooperation.organisation.roles import is_coordinator
 
 from . import services
 from .choices import NoticeState
 from .filtersets import NoticeFilterSet
 from .forms import ANSWER_LABEL, MOVE_LABELS, MoveForm, NoticeForm
 from .models import Notice, NoticeAttachment
+from .permissions import may_move_notice, sees_notices
+from .triggers import ITEMS, item_for
 
-# The items a notice can be raised from: query parameter -> model label.
-ITEM_PARAMETERS = {
-    "project": "projects.Project",
-    "visit": "visits.Visit",
-    "membership": "networks.Membership",
-    "city_relation": "cities.CityRelation",
-    "consultation": "consultations.Consultation",
-}
+
+def item_models() -> dict:
+    """The items a notice can be raised from: query parameter (the field on Notice) -> model."""
+    return {item.field: apps.get_model(item.model) for item in ITEMS.values()}
 
 
 class NoticeMixin:
@@ -115,21 +107,20 @@ class NoticeEditView(NoticeMixin, views.ObjectEditView):
         if "pk" in kwargs:
             raise Http404  # a notice is not edited once sent; its trail records what follows
         self.item = None
-        for parameter, label in ITEM_PARAMETERS.items():
+        for parameter, model in item_models().items():
             if request.GET.get(parameter, request.POST.get("_item_" + parameter)):
                 pk = request.GET.get(parameter) or request.POST.get("_item_" + parameter)
                 if not str(pk).isdigit():
                     raise Http404
-                self.item = get_object_or_404(apps.get_model(label), pk=pk)
+                self.item = get_object_or_404(model, pk=pk)
                 self.item_parameter = parameter
         return super().dispatch(request, *args, **kwargs)
 
     def get_initial(self):
         if self.item is None:
             return {}
-        area, _field = services.ITEM_AREAS[self.item._meta.label_lower]
         unit = services.owning_unit(self.item, self.request.user)
-        return {"area": area, "unit": unit.pk if unit else None}
+        return {"area": item_for(self.item).area, "unit": unit.pk if unit else None}
 
     def save(self, form, formsets):
         data = form.cleaned_data

@@ -3,10 +3,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cooperation.core.forms import DomainModelForm
-from cooperation.core.permissions import body_ids, has_role, is_coordinator
 
 from .choices import COMMITTEE_KINDS, BodyKind, Role
 from .models import Body, Decision
+from .roles import body_ids, has_role, is_coordinator
 
 FIELDSETS = [
     (_("The citation"), ["body", "date", "paragraph", "case_number"]),

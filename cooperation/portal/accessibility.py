@@ -10,10 +10,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
+from cooperation.core.forms import FkuiFormMixin
 from cooperation.organisation.choices import Role
 from cooperation.organisation.models import User
-
-from .forms import FkuiFormMixin
 
 
 class ShortcomingForm(FkuiFormMixin, forms.Form):
@@ -47,7 +46,7 @@ def administrator_addresses() -> list[str]:
 class AccessibilityView(FormView):
     """Open to everyone, signed in or not: the statement must be reachable by anyone who meets a barrier."""
 
-    template_name = "core/accessibility.html"
+    template_name = "portal/accessibility.html"
     form_class = ShortcomingForm
 
     def form_valid(self, form):

@@ -1,10 +1,10 @@
 from cooperation.organisation.models import get_municipality
 
+from .registers import navigation
+
 
 def municipality(request):
     """The municipality whose portfolio this is, and the main menu, for the page header."""
-    from .registers import navigation
-
     match = getattr(request, "resolver_match", None)
     return {
         "municipality": get_municipality(),

@@ -14,19 +14,18 @@ from cooperation.cities.choices import RelationStatus
 from cooperation.cities.models import Agreement, CityRelation
 from cooperation.consultations.choices import ConsultationStatus
 from cooperation.consultations.models import Consultation
+from cooperation.core import display
 from cooperation.networks.choices import MembershipKind
 from cooperation.networks.models import Membership
 from cooperation.notices.choices import NoticeState
 from cooperation.notices.models import Notice
 from cooperation.organisation.choices import Role
+from cooperation.organisation.roles import has_role, is_coordinator, unit_ids
 from cooperation.projects.choices import ProjectStatus
 from cooperation.projects.models import Project
 from cooperation.steering.choices import VersionStatus
 from cooperation.steering.models import PositionPaperVersion
 from cooperation.visits.models import Visit
-
-from . import display
-from .permissions import has_role, is_coordinator, unit_ids
 
 LIMIT = 8
 

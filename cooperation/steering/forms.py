@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cooperation.core.dates import next_term_end
 from cooperation.core.forms import DomainModelForm, FkuiFormMixin
-from cooperation.networks.choices import MembershipKind
 from cooperation.organisation.models import Policy, PolicyGoal, get_municipality
+from cooperation.organisation.roles import is_coordinator, unit_ids
 
 from .choices import SECTIONS
 from .models import ActionPlan, ActionPlanActivity, Evaluation, PositionPaper, PositionPaperVersion
@@ -66,7 +66,12 @@ ActivityFormSet = inlineformset_factory(ActionPlan, ActionPlanActivity, form=Act
 
 
 class EvaluationForm(DomainModelForm):
-    """An evaluation; for a sector-specific membership the next one is due by the end of the next term of office."""
+    """An evaluation; for a sector-specific membership the next one is due by the end of the next term of office.
+
+    The nämnd owns a sector-specific membership's evaluation: an official records it for their own units'
+    memberships, and only those; coordinators record any evaluation."""
+
+    SUBJECTS = ["city_relation", "membership", "position_paper", "policy", "is_project_work"]
 
     class Meta:
         model = Evaluation
@@ -74,6 +79,7 @@ class EvaluationForm(DomainModelForm):
             "city_relation",
             "membership",
             "position_paper",
+            "policy",
             "is_project_work",
             "date",
             "conclusions",
@@ -87,10 +93,20 @@ class EvaluationForm(DomainModelForm):
             )
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.user is not None and not is_coordinator(self.user):
+            for name in self.SUBJECTS:
+                if name != "membership":
+                    del self.fields[name]
+            membership = self.fields["membership"]
+            membership.required = True
+            membership.queryset = membership.queryset.sector_specific().filter(unit__in=unit_ids(self.user))
+
     def clean(self):
         cleaned = super().clean()
         membership, day = cleaned.get("membership"), cleaned.get("date")
-        if membership and day and not cleaned.get("next_due_on") and membership.kind == MembershipKind.SECTOR_SPECIFIC:
+        if membership and day and not cleaned.get("next_due_on") and membership.is_sector_specific:
             self.instance.next_due_on = cleaned["next_due_on"] = next_term_end(day)
         return cleaned
 

@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cooperation.core.constraints import FieldCheckConstraint, not_before
-from cooperation.networks.choices import MembershipKind
 from cooperation.organisation.choices import BodyKind
 from cooperation.organisation.models import municipality_errors
 
@@ -65,7 +64,7 @@ class Subject(models.Model):
         return self.city_relation or self.membership
 
     def clean(self):
-        if self.membership_id and self.membership.kind != MembershipKind.COMMON_INTEREST:
+        if self.membership_id and not self.membership.is_common_interest:
             raise ValidationError(
                 {
                     "membership": _(
@@ -309,7 +308,8 @@ class ActionPlanActivity(models.Model):
 
 
 class Evaluation(models.Model):
-    """An evaluation and review of a city relation, a membership, a position paper or the project work."""
+    """An evaluation and review of a city relation, a membership, a position paper, the policy itself (Mölndal's
+    end-of-period follow-up, Jönköping's evaluation of the strategy) or the project work."""
 
     city_relation = models.ForeignKey(
         "cities.CityRelation",
@@ -335,6 +335,14 @@ class Evaluation(models.Model):
         related_name="evaluations",
         verbose_name=_("position paper"),
     )
+    policy = models.ForeignKey(
+        "organisation.Policy",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="evaluations",
+        verbose_name=_("policy"),
+    )
     is_project_work = models.BooleanField(_("the project work as a whole"), default=False)
     date = models.DateField(_("date"))
     conclusions = models.TextField(_("conclusions"), blank=True)
@@ -359,10 +367,11 @@ class Evaluation(models.Model):
                 "city_relation",
                 "membership",
                 "position_paper",
+                "policy",
                 "is_project_work",
                 message=_(
-                    "Concerns: choose exactly one of a city relation, a membership, a position paper or the "
-                    "project work."
+                    "Concerns: choose exactly one of a city relation, a membership, a position paper, the policy "
+                    "or the project work."
                 ),
             ),
             not_before(
@@ -374,7 +383,13 @@ class Evaluation(models.Model):
         ]
 
     def __str__(self):
-        subject = self.city_relation or self.membership or self.position_paper or _("the project work as a whole")
+        subject = (
+            self.city_relation
+            or self.membership
+            or self.position_paper
+            or self.policy
+            or _("the project work as a whole")
+        )
         return f"{subject} {self.date:%Y-%m-%d}"
 
     def get_absolute_url(self):

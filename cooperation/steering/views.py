@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -10,9 +11,10 @@ from django.views import View
 from django.views.generic import FormView
 
 from cooperation.core import views
-from cooperation.core.permissions import Action, allowed, may_adopt, visible
+from cooperation.core.permissions import Action, allowed, visible
 from cooperation.organisation.choices import BodyKind
 from cooperation.organisation.models import Decision, Policy, get_municipality
+from cooperation.organisation.roles import is_coordinator
 
 from .diff import changed, word_diff
 from .filtersets import ActionPlanFilterSet, EvaluationFilterSet, PolicyFilterSet, PositionPaperFilterSet
@@ -28,6 +30,7 @@ from .forms import (
 )
 from .models import ActionPlan, Evaluation, PositionPaper, PositionPaperVersion
 from .pdf import position_paper_pdf
+from .permissions import may_adopt
 
 # --- position papers -------------------------------------------------------------------------------------------
 
@@ -248,10 +251,14 @@ class ActionPlanDeleteView(views.ObjectDeleteView):
 class EvaluationListView(views.ObjectListView):
     model = Evaluation
     filterset_class = EvaluationFilterSet
-    columns = ["date", "city_relation", "membership", "position_paper", "next_due_on"]
+    columns = ["date", "city_relation", "membership", "position_paper", "policy", "next_due_on"]
 
     def get_queryset(self):
-        return super().get_queryset().select_related("city_relation", "membership__organisation", "position_paper")
+        return (
+            super()
+            .get_queryset()
+            .select_related("city_relation", "membership__organisation", "position_paper", "policy")
+        )
 
 
 class EvaluationDetailView(views.ObjectDetailView):
@@ -263,6 +270,7 @@ class EvaluationDetailView(views.ObjectDetailView):
                 "city_relation",
                 "membership",
                 "position_paper",
+                "policy",
                 "is_project_work",
                 "date",
                 "conclusions",
@@ -276,13 +284,21 @@ class EvaluationDetailView(views.ObjectDetailView):
         return (
             super()
             .get_queryset()
-            .select_related("city_relation", "membership__organisation", "position_paper", "decision__body")
+            .select_related("city_relation", "membership__organisation", "position_paper", "policy", "decision__body")
         )
 
 
 class EvaluationEditView(views.ObjectEditView):
     model = Evaluation
     form_class = EvaluationForm
+
+    def get_initial(self):
+        """An evaluation started from its subject's page concerns it: ?membership=12, ?policy=3."""
+        return {
+            name: value
+            for name, value in self.request.GET.items()
+            if name in ("city_relation", "membership", "position_paper", "policy") and value.isdigit()
+        }
 
 
 class EvaluationDeleteView(views.ObjectDeleteView):
@@ -296,6 +312,9 @@ class PolicyMixin:
 
     def url_name(self, action: str) -> str:
         return f"steering:policy_{action}"
+
+    def get_template_names(self):
+        return [f"steering/policy_{self.template_suffix}.html", self.generic_template]
 
 
 class PolicyListView(PolicyMixin, views.ObjectListView):
@@ -317,7 +336,20 @@ class PolicyDetailView(PolicyMixin, views.ObjectDetailView):
     ]
 
     def get_queryset(self):
-        return super().get_queryset().select_related("decision__body").prefetch_related("goals__parent")
+        return (
+            super()
+            .get_queryset()
+            .select_related("decision__body")
+            .prefetch_related(
+                "goals__parent", Prefetch("evaluations", Evaluation.objects.select_related("decision__body"))
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        return super().get_context_data(
+            can_add_evaluation=allowed(user, Action.ADD, Evaluation) and is_coordinator(user), **kwargs
+        )
 
 
 class PolicyEditView(PolicyMixin, views.ObjectEditView):

@@ -3,7 +3,7 @@ from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from cooperation.core.forms import DomainModelForm
-from cooperation.core.permissions import is_coordinator, unit_ids
+from cooperation.organisation.roles import is_coordinator, unit_ids
 
 from .models import DelegationMember, Gift, Visit, VisitHost, main_host_errors
 

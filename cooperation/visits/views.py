@@ -1,11 +1,12 @@
 from django.utils.translation import gettext_lazy as _
 
 from cooperation.core import views
-from cooperation.core.permissions import is_coordinator, may_see_delegation, unit_ids
+from cooperation.organisation.roles import is_coordinator, unit_ids
 
 from .filtersets import VisitFilterSet
 from .forms import FIELDSETS, DelegationFormSet, GiftFormSet, HostFormSet, VisitForm
 from .models import Visit
+from .permissions import may_see_delegation
 
 OWN_HOST_MESSAGE = _("Host units: keep at least one of your own units as a host, or ask a coordinator to hand over.")
 

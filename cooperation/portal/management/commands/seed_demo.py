@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
-from cooperation.core import demo
 from cooperation.organisation.models import get_municipality
+from cooperation.portal import demo
 
 MUNICIPALITIES = ["goteborg", "molndal", "vanersborg", "lidkoping", "jonkoping"]
 # What --replace keeps of the product's apps: shared reference data (the core app, the reference fixture's

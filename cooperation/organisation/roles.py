@@ -1,0 +1,60 @@
+"""A user's roles and units, read once per request, and the small predicates the apps' permission rules use."""
+
+from .choices import COMMITTEE_KINDS, UNIT_ROLES, Role
+
+
+def roles(user) -> set[str]:
+    """The user's roles, read once per request."""
+    if not user.is_authenticated:
+        return set()
+    if not hasattr(user, "_roles_cache"):
+        assignments = list(user.role_assignments.values_list("role", "unit_id", "unit__body_id", "unit__body__kind"))
+        user._roles_cache = {role for role, *_rest in assignments}
+        user._units_cache = {unit for role, unit, *_rest in assignments if unit and role in UNIT_ROLES}
+        user._bodies_cache = {
+            body for role, _unit, body, kind in assignments if body and role in UNIT_ROLES and kind in COMMITTEE_KINDS
+        }
+        if user.is_superuser:
+            user._roles_cache.add(Role.ADMINISTRATOR)
+    return user._roles_cache
+
+
+def unit_ids(user) -> set[int]:
+    """The units the user acts for as case officer or contact person."""
+    roles(user)
+    return getattr(user, "_units_cache", set())
+
+
+def body_ids(user) -> set[int]:
+    """The committees and company boards the user's units answer to (not KS, for the central office)."""
+    roles(user)
+    return getattr(user, "_bodies_cache", set())
+
+
+def has_role(user, *wanted: str) -> bool:
+    return bool(roles(user).intersection(wanted))
+
+
+def is_coordinator(user) -> bool:
+    """Coordinators (and administrators) read and edit everything."""
+    return has_role(user, Role.COORDINATOR, Role.ADMINISTRATOR)
+
+
+def is_official(user) -> bool:
+    return bool(unit_ids(user))
+
+
+def sees_personal_data_of_all(user) -> bool:
+    """Coordinators see every delegation; KS and KF read what a coordinator reads."""
+    return has_role(user, Role.COORDINATOR, Role.ADMINISTRATOR, Role.KS, Role.KF)
+
+
+# The predicates most rules are made of, in the shape core.permissions.register() takes.
+
+
+def coordinators(user, obj=None) -> bool:
+    return is_coordinator(user)
+
+
+def coordinators_and_officials(user, obj=None) -> bool:
+    return is_coordinator(user) or is_official(user)

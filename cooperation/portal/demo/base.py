@@ -1,0 +1,130 @@
+"""What the demo builders share: the vocabulary, the context, deterministic randomness and bulk inserts."""
+
+import datetime
+import random
+from dataclasses import dataclass
+
+from django.core.management.color import no_style
+from django.db import connection
+from simple_history.utils import bulk_create_with_history
+
+from cooperation.organisation.models import Body, Municipality, Unit
+
+DEMO_PASSWORD = "demo"  # noqa: S105 - demo accounts only, printed by seed_demo and listed in the README
+
+
+DEMO_NOTE = "Demodata – fiktivt exempel."
+
+
+SIZES = {
+    "small": {"projects": 120, "visits": 240, "consultations": 30, "notices": 40, "memberships": 12},
+    "medium": {"projects": 2_000, "visits": 4_000, "consultations": 300, "notices": 400, "memberships": 20},
+    "large": {"projects": 50_000, "visits": 100_000, "consultations": 2_000, "notices": 5_000, "memberships": 20},
+}
+
+
+BATCH = 2_000
+
+
+THEMES = [
+    "cirkulär ekonomi",
+    "fossilfria hamnar",
+    "klimatanpassning",
+    "digital skola",
+    "social inkludering",
+    "hållbar mobilitet",
+    "kulturella och kreativa näringar",
+    "rent vatten",
+    "energieffektiva byggnader",
+    "ungas delaktighet",
+    "lokal demokrati",
+    "smarta städer",
+    "biologisk mångfald",
+    "matsvinn",
+    "integration",
+]
+
+
+COUNTRIES = [
+    "DK",
+    "NO",
+    "FI",
+    "DE",
+    "PL",
+    "EE",
+    "LV",
+    "LT",
+    "NL",
+    "ES",
+    "IT",
+    "FR",
+    "PT",
+    "IE",
+    "UA",
+    "KE",
+    "ZA",
+    "IN",
+    "CN",
+    "US",
+    "BR",
+    "TZ",
+    "GE",
+    "MD",
+]
+
+
+@dataclass
+class Context:
+    """What the builders share: the municipality, its units and bodies, reference data, and the pk offset."""
+
+    municipality: Municipality
+    base: int
+    units: list
+    central: Unit
+    ks: Body
+    kf: Body
+    goals: list
+    sdgs: list
+    sources: dict
+    programmes: list
+    users: dict
+
+
+def rng(ctx: Context, kind: str, i: int) -> random.Random:
+    return random.Random(f"{ctx.municipality.slug}:{kind}:{i}")
+
+
+def create_missing(model, objects, history=False):
+    """Insert the objects whose primary keys are not there yet; return those inserted."""
+    existing = (
+        set(model.objects.filter(pk__in=[obj.pk for obj in objects]).values_list("pk", flat=True)) if objects else set()
+    )
+    new = [obj for obj in objects if obj.pk not in existing]
+    for start in range(0, len(new), BATCH):
+        chunk = new[start : start + BATCH]
+        if history:
+            bulk_create_with_history(chunk, model, batch_size=BATCH, default_change_reason="Demodata")
+        else:
+            model.objects.bulk_create(chunk, batch_size=BATCH)
+    return new
+
+
+def link_many(field, pairs):
+    """Add many-to-many rows (owner pk, target pk), skipping those already there."""
+    through = field.remote_field.through
+    source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+    rows = [through(**{f"{source}_id": a, f"{target}_id": b}) for a, b in pairs]
+    through.objects.bulk_create(rows, batch_size=BATCH, ignore_conflicts=True)
+
+
+def demo_date(r: random.Random, start_year=2022, end_year=2027) -> datetime.date:
+    start = datetime.date(start_year, 1, 1)
+    return start + datetime.timedelta(days=r.randrange((datetime.date(end_year, 12, 31) - start).days))
+
+
+def reset_sequences(model_list):
+    """After inserts with explicit keys, PostgreSQL's sequences must move past them."""
+    statements = connection.ops.sequence_reset_sql(no_style(), model_list)
+    with connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql)

@@ -1,0 +1,73 @@
+"""Demo organisations and networks, memberships and their evaluations."""
+
+import datetime
+from decimal import Decimal
+
+from cooperation.networks.choices import MembershipKind
+from cooperation.networks.models import Membership, Organisation
+from cooperation.steering.models import Evaluation
+
+from .base import DEMO_NOTE, Context, create_missing, demo_date, link_many, rng
+
+NETWORKS = [
+    ("Eurocities", "", "BE"),
+    ("ICLEI – Local Governments for Sustainability", "ICLEI", "DE"),
+    ("Union of the Baltic Cities", "UBC", "PL"),
+    ("Council of European Municipalities and Regions", "CEMR", "BE"),
+    ("Energy Cities", "", "FR"),
+    ("POLIS – Cities and Regions for Transport Innovation", "POLIS", "BE"),
+    ("Covenant of Mayors for Climate & Energy", "", "BE"),
+    ("European Regions Research and Innovation Network", "ERRIN", "BE"),
+    ("Baltic Sea States Subregional Co-operation", "BSSSC", "DK"),
+    ("Global Covenant of Mayors", "", "BE"),
+]
+
+
+def build_memberships(ctx: Context, decisions, count: int) -> list[int]:
+    organisations = [
+        Organisation(pk=ctx.base + i, name=name, acronym=acronym, country=country, description=DEMO_NOTE)
+        for i, (name, acronym, country) in enumerate(NETWORKS)
+    ]
+    existing_names = set(
+        Organisation.objects.exclude(pk__in=[o.pk for o in organisations]).values_list("name", flat=True)
+    )
+    create_missing(Organisation, [o for o in organisations if o.name not in existing_names], history=True)
+    organisation_pks = list(
+        Organisation.objects.filter(name__in=[n for n, _a, _c in NETWORKS]).values_list("pk", flat=True)
+    )
+    memberships, evaluations = [], []
+    for i in range(count):
+        r = rng(ctx, "membership", i)
+        common = i % 3 == 0
+        unit = ctx.central if common else ctx.units[i % len(ctx.units)]
+        decision = decisions["ks_membership" if i % 2 else "kf_membership"] if common else decisions[f"unit_{unit.pk}"]
+        since = demo_date(r, 2010, 2024)
+        memberships.append(
+            Membership(
+                pk=ctx.base + i,
+                organisation_id=organisation_pks[i % len(organisation_pks)],
+                kind=MembershipKind.COMMON_INTEREST if common else MembershipKind.SECTOR_SPECIFIC,
+                unit=unit,
+                member_since=since,
+                decision_id=decision,
+                purpose=DEMO_NOTE,
+                annual_fee=Decimal(r.randrange(5_000, 250_000, 500)),
+                fee_basis="Per invånare" if common else "Fast avgift",
+                fee_currency_id="EUR" if r.random() < 0.5 else "SEK",
+                next_review_on=datetime.date(2027, 3, 31) if common else None,
+            )
+        )
+        if i % 4 == 1:  # some sector-specific memberships were evaluated in the last term, so they are up to date
+            evaluations.append(
+                Evaluation(
+                    pk=ctx.base + i, membership_id=ctx.base + i, date=datetime.date(2024, 5, 20), conclusions=DEMO_NOTE
+                )
+            )
+    new = create_missing(Membership, memberships, history=True)
+    if new:
+        create_missing(Evaluation, evaluations, history=True)
+        link_many(
+            Membership.sdgs.field,
+            [(m.pk, sdg) for m in new for sdg in rng(ctx, "membership-sdg", m.pk).sample(ctx.sdgs, 2)],
+        )
+    return [m.pk for m in memberships]

@@ -1,0 +1,98 @@
+"""Demo international projects with budgets and partners abroad."""
+
+import datetime
+import random
+from decimal import Decimal
+
+from cooperation.projects.choices import PartnerKind, ProjectRole, ProjectStatus
+from cooperation.projects.models import Project, ProjectPartner
+
+from .base import COUNTRIES, DEMO_NOTE, THEMES, Context, create_missing, demo_date, link_many, rng
+
+PREFIXES = ["Samverkan för", "Tillsammans om", "Nätverk för", "Pilotprojekt:", "Lärande kring", "Innovation inom"]
+
+
+def project_budget(r: random.Random, status: str, eu: bool) -> dict:
+    if status == ProjectStatus.IDEA:
+        return {}
+    total = Decimal(r.randrange(200_000, 4_000_000, 1_000))
+    share = (total * Decimal(r.choice(["0.15", "0.25", "0.4", "1"]))).quantize(Decimal(1))
+    rate = Decimal(r.choice(["0.6", "0.75", "0.8", "0.85"])) if eu else Decimal(r.choice(["0", "0.5", "0.9"]))
+    granted = status not in (ProjectStatus.APPLIED, ProjectStatus.REJECTED)
+    external = (share * rate).quantize(Decimal(1)) if granted else None
+    own = share - (external or 0)
+    return {
+        "total_budget": total,
+        "municipality_share": share,
+        "external_funding": external,
+        "own_contribution_cash": (own / 2).quantize(Decimal(1)),
+        "own_contribution_in_kind": (own / 2).quantize(Decimal(1)),
+    }
+
+
+def build_projects(ctx: Context, decisions, relations, memberships, count: int):
+    statuses = [
+        ProjectStatus.IDEA,
+        ProjectStatus.APPLIED,
+        ProjectStatus.GRANTED,
+        ProjectStatus.REJECTED,
+        ProjectStatus.ONGOING,
+        ProjectStatus.ONGOING,
+        ProjectStatus.ONGOING,
+        ProjectStatus.CLOSED,
+    ]
+    projects, partners, sdg_pairs, goal_pairs = [], [], [], []
+    for i in range(count):
+        r = rng(ctx, "project", i)
+        pk = ctx.base + i
+        programme = r.choice(ctx.programmes) if ctx.programmes and r.random() < 0.85 else None
+        source = programme.source if programme else ctx.sources.get(r.choice(["sida", "municipal", "other", "none"]))
+        if source is None:
+            continue
+        status = r.choice(statuses)
+        start = demo_date(r, 2019, 2027)
+        eu = source.code == "eu"
+        theme = r.choice(THEMES)
+        projects.append(
+            Project(
+                pk=pk,
+                title=f"{r.choice(PREFIXES)} {theme} {i + 1}",
+                acronym=f"D{i + 1:05d}",
+                description=DEMO_NOTE,
+                aim=f"Att utveckla arbetet med {theme} tillsammans med partner i andra länder.",
+                owner=r.choice(ctx.units),
+                status=status,
+                funding_source=source,
+                programme=programme,
+                role=r.choice(list(ProjectRole)),
+                start_date=start,
+                end_date=start + datetime.timedelta(days=r.randrange(180, 1460))
+                if status != ProjectStatus.IDEA
+                else None,
+                case_number=f"DEMO-{start.year}-{i + 1:05d}",
+                currency_id="EUR" if eu else "SEK",
+                exchange_rate=Decimal("11.2000") if eu else None,
+                video_conferencing_considered=r.random() < 0.7,
+                city_relation_id=r.choice(relations) if relations and r.random() < 0.1 else None,
+                membership_id=r.choice(memberships) if memberships and r.random() < 0.05 else None,
+                **project_budget(r, status, eu),
+            )
+        )
+        for j in range(r.randint(1, 4)):
+            partners.append(
+                ProjectPartner(
+                    pk=ctx.base + i * 5 + j,
+                    project_id=pk,
+                    name=f"Partnerorganisation {j + 1} (demo)",
+                    country=r.choice(COUNTRIES),
+                    kind=r.choice(list(PartnerKind)),
+                    is_lead=j == 0 and r.random() < 0.5,
+                )
+            )
+        sdg_pairs += [(pk, sdg) for sdg in r.sample(ctx.sdgs, r.randint(1, 3))] if ctx.sdgs else []
+        goal_pairs += [(pk, goal) for goal in r.sample(ctx.goals, min(len(ctx.goals), r.randint(0, 2)))]
+    new = {p.pk for p in create_missing(Project, projects, history=True)}
+    create_missing(ProjectPartner, [p for p in partners if p.project_id in new])
+    link_many(Project.sdgs.field, [pair for pair in sdg_pairs if pair[0] in new])
+    link_many(Project.goals.field, [pair for pair in goal_pairs if pair[0] in new])
+    return [p.pk for p in projects]

@@ -1,0 +1,28 @@
+"""A protocol or VIP visit registered by a unit, or a visit changed into one, is the central office's to run."""
+
+from django.utils.translation import gettext as _
+
+from cooperation.notices.choices import Area
+from cooperation.notices.triggers import Item, register
+
+from .choices import COORDINATED_KINDS
+
+
+def summary(visit, created: bool, before: dict) -> str | None:
+    if visit.kind in COORDINATED_KINDS and (created or before.get("kind") not in COORDINATED_KINDS):
+        return _("A request for a {kind} was registered: {item}.").format(kind=visit.get_kind_display(), item=visit)
+    return None
+
+
+# The office registering its own protocol and VIP visits needs no notice to itself.
+register(
+    Item(
+        "visits.Visit",
+        Area.VISITS,
+        "visit",
+        unit=lambda visit: visit.main_host if visit.pk else None,
+        summary=summary,
+        watched=("kind",),
+        skip_coordinators=True,
+    )
+)
