@@ -3,12 +3,13 @@
 from django.core.files.base import ContentFile
 
 from cooperation.cities.choices import AgreementKind, RelationKind
-from cooperation.cities.models import Agreement, CityRelation
+from cooperation.cities.models import Agreement, CityActivity, CityRelation
 from tests.permissions import everyone, only
 
 
 def objects(org) -> dict:
-    """One partner city decided by KS, with its agreement; city relations belong to the central office."""
+    """One partner city decided by KS, with its agreement; city relations belong to the central office. Unit A does
+    the ongoing work and has recorded an activity."""
     relation = CityRelation.objects.create(
         city="Gdańsk", country="PL", kind=RelationKind.PARTNER_CITY, decision=org.ks_decision, since_year=1999
     )
@@ -19,7 +20,11 @@ def objects(org) -> dict:
         decision=org.ks_decision,
         document=ContentFile(b"%PDF-1.4 avtal", name="partnerskapsavtal.pdf"),
     )
-    return {"relation": relation, "agreement": agreement}
+    relation.units.add(org.unit_a)
+    activity = CityActivity.objects.create(
+        relation=relation, unit=org.unit_a, title="Skolutbyte", start_date="2026-03-01"
+    )
+    return {"relation": relation, "agreement": agreement, "activity": activity}
 
 
 COORDINATORS = ("coordinator", "administrator")
@@ -31,4 +36,8 @@ MATRIX = {
     "cities:cityrelation_edit": (["relation"], only(*COORDINATORS)),
     "cities:cityrelation_end": (["relation"], only(*COORDINATORS)),
     "cities:cityrelation_delete": (["relation"], only(*COORDINATORS)),
+    # the units doing the ongoing work record their own activities
+    "cities:cityactivity_add": (["relation"], only("official_a", *COORDINATORS)),
+    "cities:cityactivity_edit": (["activity"], only("official_a", *COORDINATORS)),
+    "cities:cityactivity_delete": (["activity"], only("official_a", *COORDINATORS)),
 }

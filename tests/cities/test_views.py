@@ -253,11 +253,15 @@ def test_deleting_needs_confirmation_and_keeps_history(client, coordinator, twin
     assert CityRelation.history.filter(id=twin.pk, history_type="-").get().history_user == coordinator
 
 
-def test_an_official_of_a_unit_doing_the_work_reads_but_does_not_change(client, official_a, ks_user, twin):
-    """City relations are the coordinators' (DOMAIN.md): a unit doing the work, or KS, may not change them."""
+def test_an_official_of_a_unit_doing_the_work_records_activities_but_does_not_change_the_relation(
+    client, official_a, ks_user, twin
+):
+    """City relations are the coordinators' (DOMAIN.md): a unit doing the work, or KS, may not change them; the
+    units doing the work record their activities under it."""
     client.force_login(official_a)
     html = client.get(twin.get_absolute_url()).content.decode()
     assert reverse("cities:cityrelation_edit", args=[twin.pk]) not in html
+    assert reverse("cities:cityactivity_add", args=[twin.pk]) in html
     assert reverse("cities:cityrelation_add") not in client.get(reverse("cities:cityrelation_list")).content.decode()
     url = reverse("cities:cityrelation_edit", args=[twin.pk])
     assert client.post(url, {"city": "Ändrad", "kind": "contact"}).status_code == 403
@@ -352,3 +356,54 @@ def test_the_analysis_is_asked_for_on_the_form_and_shown_on_the_page(client, coo
     relation = make_relation("Gdańsk", "partner_city", "PL", benefit_risk_analysis="Hamnar: stor nytta, liten risk.")
     client.force_login(reader)
     assert "Hamnar: stor nytta, liten risk." in client.get(relation.get_absolute_url()).content.decode()
+
+
+NOT_A_CHOICE = "Välj ett giltigt alternativ. Det valet finns inte bland tillgängliga alternativ."
+
+
+def test_an_official_records_changes_and_deletes_their_units_activity(client, org, official_a, twin):
+    client.force_login(official_a)
+    add = reverse("cities:cityactivity_add", args=[twin.pk])
+    response = client.get(add)
+    assert list(response.context["form"].fields["unit"].queryset) == [org.unit_a]
+    data = form_data(response, unit=str(org.unit_a.pk), title="Hamnseminarium", start_date="2026-05-04")
+    response = client.post(add, data)
+    assert response.status_code == 302, response.context["error_summary"]
+    activity = twin.activities.get()
+    assert response["Location"] == activity.get_absolute_url()
+    assert (activity.unit, activity.history.get().history_user) == (org.unit_a, official_a)
+    html = client.get(twin.get_absolute_url()).content.decode()
+    edit = reverse("cities:cityactivity_edit", args=[activity.pk])
+    assert edit in html
+    assert client.post(edit, form_data(client.get(edit), title="Digitalt hamnseminarium")).status_code == 302
+    activity.refresh_from_db()
+    assert activity.title == "Digitalt hamnseminarium"
+    assert client.post(reverse("cities:cityactivity_delete", args=[activity.pk])).status_code == 302
+    assert not twin.activities.exists()
+
+
+def test_an_official_records_activities_only_for_their_own_unit(client, org, official_a, twin):
+    twin.units.add(org.unit_b)  # both units work on the relation; the official acts for unit A only
+    client.force_login(official_a)
+    add = reverse("cities:cityactivity_add", args=[twin.pk])
+    data = form_data(client.get(add), unit=str(org.unit_b.pk), title="Kulturutbyte", start_date="2026-05-04")
+    response = client.post(add, data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["unit"] == [NOT_A_CHOICE]
+    assert not twin.activities.exists()
+
+
+def test_units_not_doing_the_work_record_no_activities(client, org, official_b, coordinator, twin):
+    activity = CityActivity.objects.create(relation=twin, unit=org.unit_a, title="Skolutbyte", start_date="2026-03-01")
+    client.force_login(official_b)  # unit B does not work on the relation
+    assert (
+        reverse("cities:cityactivity_add", args=[twin.pk]) not in client.get(twin.get_absolute_url()).content.decode()
+    )
+    assert client.get(reverse("cities:cityactivity_add", args=[twin.pk])).status_code == 403
+    assert client.get(reverse("cities:cityactivity_edit", args=[activity.pk])).status_code == 403
+    assert client.post(reverse("cities:cityactivity_delete", args=[activity.pk])).status_code == 403
+    client.force_login(coordinator)  # coordinators record any unit's activity
+    add = reverse("cities:cityactivity_add", args=[twin.pk])
+    data = form_data(client.get(add), unit=str(org.unit_b.pk), title="Kulturutbyte", start_date="2026-05-04")
+    assert client.post(add, data).status_code == 302
+    assert twin.activities.count() == 2

@@ -50,7 +50,7 @@ MATRIX = {
     "steering:actionplan_edit": (["plan"], only(*EDITORS)),
     "steering:actionplan_delete": (["plan"], only(*EDITORS)),
     "steering:evaluation_list": ([], everyone()),
-    "steering:evaluation_add": ([], only(*EDITORS)),
+    "steering:evaluation_add": ([], only("official_a", "official_b", *EDITORS)),  # officials: their nämnd's own
     "steering:evaluation_detail": (["evaluation"], everyone()),
     "steering:evaluation_edit": (["evaluation"], only(*EDITORS)),
     "steering:evaluation_delete": (["evaluation"], only(*EDITORS)),

@@ -76,3 +76,17 @@ def test_steering_decisions_are_the_municipalitys_own(org, relation, foreign_dec
     paper = PositionPaper.objects.create(title="Bergen", city_relation=relation)
     version = PositionPaperVersion(paper=paper, number=1, status=VersionStatus.ADOPTED, decision=foreign_decision)
     assert_refused(version, "decision", foreign_decision_message("Antagandebeslut"))
+
+
+def test_an_evaluation_concerns_the_policy_or_another_subject_not_both(org, relation):
+    from cooperation.organisation.models import Policy
+    from cooperation.steering.models import Evaluation
+
+    policy = Policy.objects.create(municipality=org.municipality, title="Strategi för internationellt arbete")
+    assert_valid(Evaluation(policy=policy, date="2026-01-31"))
+    assert_refused(
+        Evaluation(policy=policy, city_relation=relation, date="2026-01-31"),
+        "city_relation",
+        "Gäller: välj exakt en av en vänort eller partnerstad, ett medlemskap, ett positionspapper, policyn eller "
+        "projektarbetet.",
+    )

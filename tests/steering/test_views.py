@@ -200,3 +200,96 @@ def test_a_sector_specific_membership_evaluation_is_next_due_by_the_end_of_the_n
     assert response.status_code == 302, response.context["error_summary"]
     assert str(Evaluation.objects.get().next_due_on) == "2034-10-14"
     assert not Membership.objects.get().is_evaluation_overdue()
+
+
+NOT_A_CHOICE = "Välj ett giltigt alternativ. Det valet finns inte bland tillgängliga alternativ."
+
+
+@pytest.fixture
+def memberships(org):
+    """Unit A's sector-specific membership, unit B's, and a coordinated one."""
+    from cooperation.networks.models import Membership, Organisation
+
+    def member(name, kind, unit, decision):
+        return Membership.objects.create(
+            organisation=Organisation.objects.create(name=name),
+            kind=kind,
+            unit=unit,
+            member_since="2019-01-01",
+            decision=decision,
+        )
+
+    return {
+        "a": member("ERRIN", "sector_specific", org.unit_a, org.committee_a_decision),
+        "b": member("Energy Cities", "sector_specific", org.unit_b, org.committee_b_decision),
+        "common": member("Eurocities", "common_interest", org.central, org.ks_decision),
+    }
+
+
+def test_the_member_units_officials_record_their_memberships_evaluation(client, org, memberships, official_a):
+    """The nämnd owns a sector-specific membership's evaluation: its unit's officials record it."""
+    from cooperation.steering.models import Evaluation
+
+    client.force_login(official_a)
+    page = client.get(memberships["a"].get_absolute_url()).content.decode()
+    add = reverse("steering:evaluation_add")
+    assert f"{add}?membership={memberships['a'].pk}" in page
+    response = client.get(f"{add}?membership={memberships['a'].pk}")
+    assert list(response.context["form"].fields["membership"].queryset) == [memberships["a"]]
+    assert "city_relation" not in response.context["form"].fields  # the other subjects are the coordinators'
+    response = client.post(add, form_data(response, date="2026-11-30", conclusions="Nätverket ger nytta."))
+    assert response.status_code == 302, response.context["error_summary"]
+    evaluation = Evaluation.objects.get()
+    assert (evaluation.membership, str(evaluation.next_due_on)) == (memberships["a"], "2034-10-14")
+    assert evaluation.history.get().history_user == official_a
+    edit = reverse("steering:evaluation_edit", args=[evaluation.pk])
+    response = client.post(edit, form_data(client.get(edit), conclusions="Förnyas."))
+    assert response.status_code == 302
+    assert client.get(reverse("steering:evaluation_delete", args=[evaluation.pk])).status_code == 403
+
+
+@pytest.mark.parametrize("other", ["b", "common"])
+def test_an_official_records_no_other_units_or_coordinated_evaluation(client, org, memberships, official_a, other):
+    from cooperation.steering.models import Evaluation
+
+    client.force_login(official_a)
+    add = reverse("steering:evaluation_add")
+    response = client.post(add, form_data(client.get(add), membership=str(memberships[other].pk), date="2026-11-30"))
+    assert response.status_code == 200
+    assert response.context["form"].errors["membership"] == [NOT_A_CHOICE]
+    assert not Evaluation.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("role", "edits"),
+    [("official_a", 200), ("official_b", 403), ("coordinator", 200), ("ks_user", 403), ("reader", 403)],
+)
+def test_who_changes_a_sector_specific_memberships_evaluation(client, org, memberships, role, edits, request):
+    from cooperation.steering.models import Evaluation
+
+    evaluation = Evaluation.objects.create(membership=memberships["a"], date="2025-05-01")
+    client.force_login(request.getfixturevalue(role))
+    assert client.get(reverse("steering:evaluation_edit", args=[evaluation.pk])).status_code == edits
+    coordinated = Evaluation.objects.create(membership=memberships["common"], date="2025-05-01")
+    expected = 200 if role == "coordinator" else 403  # the coordinated memberships' evaluations are the office's
+    assert client.get(reverse("steering:evaluation_edit", args=[coordinated.pk])).status_code == expected
+
+
+def test_an_evaluation_of_the_policy_itself_shows_on_its_page(client, org, coordinator, reader):
+    """Mölndal's end-of-period follow-up of its guidelines; Jönköping's evaluation of its strategy."""
+    from cooperation.organisation.models import Policy
+    from cooperation.steering.models import Evaluation
+
+    policy = Policy.objects.create(municipality=org.municipality, title="Riktlinjer för internationellt arbete")
+    client.force_login(coordinator)
+    page = client.get(policy.get_absolute_url()).content.decode()
+    add = reverse("steering:evaluation_add")
+    assert f"{add}?policy={policy.pk}" in page
+    response = client.get(f"{add}?policy={policy.pk}")
+    response = client.post(add, form_data(response, date="2022-12-15", conclusions="Riktlinjerna följs."))
+    assert response.status_code == 302, response.context["error_summary"]
+    evaluation = Evaluation.objects.get()
+    assert evaluation.policy == policy
+    client.force_login(reader)
+    page = client.get(policy.get_absolute_url()).content.decode()
+    assert evaluation.get_absolute_url() in page and f"{add}?policy=" not in page
