@@ -5,7 +5,9 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
+from django.test import TestCase
 from django.urls import reverse
 
 from cooperation.cities.models import CityRelation
@@ -28,14 +30,18 @@ def admin_form_data(response, **changes) -> dict:
 
 
 def test_a_consultation_given_an_eu_initiative_in_the_admin_raises_a_notice(admin_client, org):
+    org.central.email = "slk@kommun.example"
+    org.central.save()
     consultation = Consultation.objects.create(
         title="Vattenresiliens", origin="commission", unit=org.unit_a, received_on=datetime.date(2026, 11, 1)
     )
     assert not Notice.objects.exists()
     url = reverse("admin:consultations_consultation_change", args=[consultation.pk])
     data = admin_form_data(admin_client.get(url), eu_initiative="Europe's Water Resilience Strategy")
-    response = admin_client.post(url, data)
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the mail goes when the change is committed
+        response = admin_client.post(url, data)
     assert response.status_code == 302, response.context and response.context["adminform"].form.errors
+    assert [m.to for m in mail.outbox] == [["slk@kommun.example"]]
     notice = Notice.objects.get()
     assert (notice.consultation, notice.unit, notice.submitted_by.username) == (consultation, org.unit_a, "admin")
     assert "Europe's Water Resilience Strategy" in notice.summary
