@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "django_countries",
     "django_filters",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     # the project's apps, top layer first; an app imports only from the apps below it (ARCHITECTURE.md)
     "cooperation.portal",
     "cooperation.core",
@@ -169,6 +171,12 @@ SECURE_REFERRER_POLICY = "same-origin"
 NOTICE_ANSWER_WORKING_DAYS = envint("NOTICE_ANSWER_WORKING_DAYS", "5")
 # Reminders go out this many days before an evaluation, review or agreement end date.
 REMINDER_DAYS_AHEAD = envint("REMINDER_DAYS_AHEAD", "30")
+
+# Units are reminded of their account for the annual follow-up this many working days before its deadline.
+FOLLOW_UP_REMINDER_WORKING_DAYS = envint("FOLLOW_UP_REMINDER_WORKING_DAYS", "5")
+
+# Reports are built in the background: queued in the database, run by `manage.py db_worker` (`make run` starts it).
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 # How long delegation members' personal data is kept after a visit ends (gallring), in days.
 DELEGATE_RETENTION_DAYS = envint("DELEGATE_RETENTION_DAYS", "730")

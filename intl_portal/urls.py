@@ -18,6 +18,7 @@ urlpatterns = [
     path("organisation/", OrganisationView.as_view(), name="organisation"),
     path("anmalningar/", include("cooperation.notices.urls")),
     path("styrdokument/", include("cooperation.steering.urls")),
+    path("uppfoljning/", include("cooperation.reports.urls")),
     path("sprak/", views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,93 @@
+"""Which units had items active in a year, each unit's items, and what is missing from them before it accounts."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cooperation.cities.models import CityActivity
+from cooperation.networks.models import Membership
+from cooperation.organisation.models import Unit
+from cooperation.projects.choices import ProjectStatus
+from cooperation.projects.models import Project
+from cooperation.visits.models import Visit
+
+
+def year_span(year: int) -> tuple[datetime.date, datetime.date]:
+    return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+
+
+def overlaps(year: int, start: str, end: str) -> Q:
+    """Items that began by the year's end and had not ended before it began."""
+    first, last = year_span(year)
+    return Q(**{f"{start}__lte": last}) & (Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": first}))
+
+
+def projects(year: int):
+    # A rejected application was never active; an idea without a start date has not begun.
+    return Project.objects.exclude(status=ProjectStatus.REJECTED).filter(overlaps(year, "start_date", "end_date"))
+
+
+def memberships(year: int):
+    return Membership.objects.filter(overlaps(year, "member_since", "member_until"))
+
+
+def activities(year: int):
+    return CityActivity.objects.filter(overlaps(year, "start_date", "end_date"))
+
+
+def visits(year: int):
+    first, last = year_span(year)
+    return Visit.objects.filter(start_date__range=(first, last))
+
+
+def units_with_items(year: int):
+    """The units that owned, did or hosted something in the year: each gets a task in the follow-up."""
+    ids = set(projects(year).values_list("owner_id", flat=True))
+    ids |= set(memberships(year).values_list("unit_id", flat=True))
+    ids |= set(activities(year).values_list("unit_id", flat=True))
+    ids |= set(visits(year).values_list("hosts__unit_id", flat=True))
+    ids.discard(None)
+    return Unit.objects.filter(pk__in=ids).order_by("name")
+
+
+@dataclass
+class UnitItems:
+    """A unit's items in the year, and what they lack: (item, what is missing) pairs."""
+
+    projects: list = field(default_factory=list)
+    memberships: list = field(default_factory=list)
+    activities: list = field(default_factory=list)
+    visits: list = field(default_factory=list)
+    missing: list = field(default_factory=list)
+
+
+def unit_items(unit, year: int) -> UnitItems:
+    found = UnitItems(
+        projects=list(projects(year).filter(owner=unit).select_related("decision__body").order_by("title")),
+        memberships=list(
+            memberships(year).filter(unit=unit).with_last_evaluation().select_related("organisation", "unit__body")
+        ),
+        activities=list(activities(year).filter(unit=unit).select_related("relation")),
+        visits=list(visits(year).filter(hosts__unit=unit).distinct().order_by("start_date")),
+    )
+    found.missing = missing(found, year)
+    return found
+
+
+def missing(found: UnitItems, year: int) -> list[tuple[object, str]]:
+    """What the unit should fix before it accounts for the year."""
+    # What is overdue is judged at the year's end, or today while the year is still running.
+    on = min(timezone.localdate(), year_span(year)[1])
+    problems = []
+    for project in found.projects:
+        if project.decision_id is None:
+            problems.append((project, _("no decision recorded")))
+        if not project.results.strip():
+            problems.append((project, _("no results written")))
+    for membership in found.memberships:
+        if membership.is_evaluation_overdue(on):
+            problems.append((membership, _("evaluation overdue")))
+    return problems
