@@ -116,15 +116,19 @@ def administrator(org):
 
 @pytest.fixture
 def foreign_decision(org):
-    """A KS decision of another municipality than the installation's. Every ordinary path refuses a second
-    municipality; bulk_create stands for a database that holds one anyway, whose decisions must still not mix."""
-    (other,) = Municipality.objects.bulk_create(
-        [Municipality(name="Grannkommunen", short_name="Grannkommunen", slug="grannkommunen")]
-    )
-    ks = Body.objects.create(
-        municipality=other, name="Kommunstyrelsen", abbreviation="KS", kind=BodyKind.EXECUTIVE_BOARD
-    )
-    return Decision.objects.create(body=ks, date=datetime.date(2024, 3, 12), paragraph="9", title="Grannens beslut")
+    """A KS decision of another municipality than the installation's. The database keeps one municipality (a unique
+    constraint), so the neighbour's rows are built in memory only, with ids the database does not hold: the rules
+    still read whose decision it is and refuse it on its field."""
+    other = Municipality(pk=990001, name="Grannkommunen", short_name="Grannkommunen", slug="grannkommunen")
+    ks = Body(pk=990001, municipality=other, name="Kommunstyrelsen", abbreviation="KS", kind=BodyKind.EXECUTIVE_BOARD)
+    return Decision(pk=990001, body=ks, date=datetime.date(2024, 3, 12), paragraph="9", title="Grannens beslut")
+
+
+@pytest.fixture
+def foreign_unit(org):
+    """An administration of another municipality, in memory only (see foreign_decision)."""
+    other = Municipality(pk=990002, name="Grannkommunen", short_name="Grannkommunen", slug="grannkommunen")
+    return Unit(pk=990002, municipality=other, name="Grannkommunens miljöförvaltning")
 
 
 def foreign_decision_message(label: str) -> str:

@@ -72,7 +72,7 @@ def test_seed_demo_refuses_another_municipality_and_replace_switches(capsys):
     assert snapshot() == before
     assert list(Municipality.objects.values_list("slug", flat=True)) == ["goteborg"]
 
-    call_command("seed_demo", "--municipality", "jonkoping", "--size", "small", "--replace")
+    call_command("seed_demo", "--municipality", "jonkoping", "--size", "small", "--replace", "--no-input")
     assert get_municipality().slug == "jonkoping"
     assert Municipality.objects.count() == 1
     assert not CityRelation.objects.filter(city="Aarhus").exists()
@@ -80,3 +80,15 @@ def test_seed_demo_refuses_another_municipality_and_replace_switches(capsys):
     assert Project.objects.count() == 120
     assert User.objects.get(username="handlaggare").units().get().municipality.slug == "jonkoping"
     assert "Göteborgs Stad och demodata borttagna." in capsys.readouterr().out
+
+
+def test_replace_asks_before_it_deletes(monkeypatch, capsys):
+    call_command("loaddata", "reference", "goteborg", verbosity=0)
+    before = snapshot()
+    questions = []
+    monkeypatch.setattr("builtins.input", lambda question: questions.append(question) or "nej")
+    call_command("seed_demo", "--municipality", "jonkoping", "--size", "small", "--replace")
+    assert "Detta tar bort all data för Göteborgs Stad" in questions[0]
+    assert "Avbrutet; inget har ändrats." in capsys.readouterr().out
+    assert snapshot() == before
+    assert get_municipality().slug == "goteborg"

@@ -2,6 +2,7 @@ from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from cooperation.core.forms import DomainModelForm
+from cooperation.organisation.forms import own_units
 from cooperation.organisation.roles import is_coordinator, unit_ids
 
 from .choices import RelationStatus
@@ -41,6 +42,10 @@ class CityRelationForm(DomainModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance._state.adding:
+            # A new relation is recorded with its decision; the flag is for relations already in the register.
+            del self.fields["established_before_register"]
+        own_units(self)
         if self.instance.status == RelationStatus.ENDED:
             # An ended relation's end date, reason and decision can be corrected here.
             self.fields["end_decision"].help_text = END_DECISION_HELP

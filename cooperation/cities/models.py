@@ -1,15 +1,19 @@
 """City relations (twin towns, partner cities, sister cities), their agreements and ongoing activities."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from cooperation.core.constraints import FieldCheckConstraint, not_before
 from cooperation.organisation.choices import COMMITTEE_KINDS, BodyKind
-from cooperation.organisation.models import decision_errors, municipality_errors
+from cooperation.organisation.models import decision_errors, municipality_errors, policy_in_force
 from cooperation.organisation.rules import cooperation_analysis_errors, refuses_new_twin_towns
 
 from .choices import PARTNER_KINDS, AgreementKind, RelationKind, RelationStatus
@@ -57,13 +61,14 @@ AGREEMENT_DECISIONS = {
 }
 
 # The relation kinds each agreement kind belongs under (DOMAIN.md 2.1): a memorandum of understanding names priority
-# areas for a time-limited period, as thematic partner cities and issue-specific cooperation do; a cooperation
-# agreement may stand under any relation (Jönköping's with Gorzów Wielkopolski is issue-specific).
+# areas for a time-limited period, under a twin town, a thematic partner city or issue-specific cooperation; a
+# cooperation agreement may stand under any relation (Jönköping's with Gorzów Wielkopolski is issue-specific).
 AGREEMENT_RELATIONS = {
     AgreementKind.TWIN_TOWN: {RelationKind.TWIN_TOWN},
     AgreementKind.PARTNER_CITY: {RelationKind.PARTNER_CITY},
     AgreementKind.SISTER_CITY: {RelationKind.SISTER_CITY},
-    AgreementKind.MEMORANDUM: {RelationKind.PARTNER_CITY, RelationKind.ISSUE_SPECIFIC},
+    # Göteborg: "med vissa städer sluts även samförståndsavtal", also with twin towns.
+    AgreementKind.MEMORANDUM: {RelationKind.TWIN_TOWN, RelationKind.PARTNER_CITY, RelationKind.ISSUE_SPECIFIC},
     AgreementKind.COOPERATION: set(RelationKind),
 }
 
@@ -78,6 +83,21 @@ def saved_value(instance, field: str):
     if instance.pk is None:
         return None
     return type(instance)._default_manager.filter(pk=instance.pk).values_list(field, flat=True).first()
+
+
+def current_year() -> int:
+    """This year in Stockholm: the latest year a relation can have started."""
+    return timezone.localdate().year
+
+
+NEW_BEFORE_REGISTER = _(
+    "Established before the register: only a relation already in the register can be marked so; record a new "
+    "relation with its decision."
+)
+SINCE_AFTER_POLICY = _(
+    "Since (year): a relation established before the register started before the policy was adopted "
+    "({year}); give an earlier year, or record its decision instead."
+)
 
 
 def is_new_twin_town(instance, twin_town_kind) -> bool:
@@ -117,7 +137,15 @@ class CityRelation(models.Model):
             "needs no decision. Give the year in 'since (year)' where it is known."
         ),
     )
-    since_year = models.PositiveSmallIntegerField(_("since (year)"), null=True, blank=True)
+    since_year = models.PositiveSmallIntegerField(
+        _("since (year)"),
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(1000, message=_("Since (year): give a year from 1000 on.")),
+            MaxValueValidator(current_year, message=_("Since (year): the year cannot be after %(limit_value)s.")),
+        ],
+    )
     description = models.TextField(_("description"), blank=True)
     priority_areas = models.TextField(_("priority areas"), blank=True)
     responsible_body = models.ForeignKey(
@@ -198,18 +226,57 @@ class CityRelation(models.Model):
                 errors |= decision_errors("decision", self.decision, kinds, message, no_committee)
             if self.end_decision is not None:
                 errors |= decision_errors("end_decision", self.end_decision, kinds, message, no_committee)
+        errors |= self.before_register_errors()
         if self.kind == RelationKind.TWIN_TOWN and self.status == RelationStatus.ENDED and self.end_decision is None:
             errors["end_decision"] = _("Decision to end: only the municipal council (KF) can end a twin town.")
         if self.ended_on and self.since_year and self.ended_on.year < self.since_year:
             errors["ended_on"] = _("Ended on: the relation cannot end before the year it started.")
-        if is_new_twin_town(self, RelationKind.TWIN_TOWN) and refuses_new_twin_towns():
+        if is_new_twin_town(self, RelationKind.TWIN_TOWN) and refuses_new_twin_towns(*self.started()):
             errors["kind"] = NO_NEW_TWIN_TOWN
-        if self.decision is not None:
-            # A relation is decided when its decision is recorded: the analysis comes before (Lidköping).
-            errors |= cooperation_analysis_errors(self, self.decision.date, [self.country])
+        started_on = self.started_on()
+        if started_on is not None:
+            # Lidköping: the analysis comes "before new international cooperation starts": when the relation is
+            # decided, or, without a decision, when it is active (as a project is once granted).
+            errors |= cooperation_analysis_errors(self, started_on, [self.country])
         errors |= municipality_errors(self, "decision", "end_decision")
         if errors:
             raise ValidationError(errors)
+
+    def before_register_errors(self) -> dict:
+        """The flag says what was true before the register: a new relation is recorded with its decision, so the
+        flag cannot bypass the decision rules; where the year is given it precedes the policy in force's adoption.
+        The year is optional: Göteborg's and Jönköping's texts give none."""
+        if not self.established_before_register:
+            return {}
+        if self._state.adding:
+            return {"established_before_register": NEW_BEFORE_REGISTER}
+        policy = policy_in_force()
+        # A year cannot tell whether it was before or after the adoption in that year: the adoption year is accepted.
+        if policy is not None and policy.valid_from and self.since_year and self.since_year > policy.valid_from.year:
+            return {"since_year": SINCE_AFTER_POLICY.format(year=policy.valid_from.year)}
+        return {}
+
+    def started(self) -> tuple[datetime.date | None, int | None, bool]:
+        """What tells when the relation started: its decision's date, its first year, whether it is older than the
+        register."""
+        decided_on = self.decision.date if self.decision is not None else None
+        return decided_on, self.since_year, self.established_before_register
+
+    def started_on(self) -> datetime.date | None:
+        """The day the relation was decided, or for an active one without a decision the day it started: the first
+        day of its first year, else the day it was recorded (today for a new one). None for an older relation whose
+        start is unknown (established before the register, or loaded without a trail) and for one not active."""
+        if self.decision is not None:
+            return self.decision.date
+        if self.status != RelationStatus.ACTIVE or self.established_before_register:
+            return None
+        if self.since_year:
+            # A year out of bounds is refused on its field; read here it only must not break the other checks.
+            return datetime.date(min(self.since_year, datetime.MAXYEAR), 1, 1)
+        if self._state.adding:
+            return timezone.localdate()
+        first = self.history.order_by("history_date").values_list("history_date", flat=True).first()
+        return timezone.localdate(first) if first else None
 
     @property
     def is_partner(self) -> bool:
@@ -267,6 +334,10 @@ class Agreement(models.Model):
         """The relation, also an unsaved one a form gave the agreement; None when there is none yet."""
         return self._state.fields_cache.get("relation") or (self.relation if self.relation_id else None)
 
+    def concluded_on(self) -> datetime.date | None:
+        """The day the agreement was concluded: its decision's date, else the day it was signed."""
+        return self.decision.date if self.decision is not None else self.signed_on
+
     def clean(self):
         errors = {}
         relation = self.relation_or_none
@@ -280,7 +351,7 @@ class Agreement(models.Model):
             errors["kind"] = _("Kind: a {agreement} does not fit a relation of the kind {relation}.").format(
                 agreement=self.get_kind_display(), relation=relation.get_kind_display()
             )
-        elif is_new_twin_town(self, AgreementKind.TWIN_TOWN) and refuses_new_twin_towns():
+        elif is_new_twin_town(self, AgreementKind.TWIN_TOWN) and refuses_new_twin_towns(self.concluded_on()):
             errors["kind"] = NO_NEW_TWIN_TOWN_AGREEMENT
         errors |= municipality_errors(self, "decision")
         if errors:

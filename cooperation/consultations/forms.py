@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from cooperation.core.forms import DomainModelForm
+from cooperation.organisation.forms import own_units
 from cooperation.organisation.models import Unit
 from cooperation.organisation.roles import is_coordinator, unit_ids
 
@@ -24,3 +25,4 @@ class ConsultationForm(DomainModelForm):
             # An official registers consultations received by the units they work in.
             self.fields["unit"].queryset = Unit.objects.filter(pk__in=unit_ids(self.user))
         self.fields["decision"].queryset = self.fields["decision"].queryset.select_related("body")
+        own_units(self)

@@ -78,7 +78,7 @@ class Consultation(models.Model):
         return reverse("consultations:consultation_detail", args=[self.pk])
 
     def clean(self):
-        errors = municipality_errors(self, "decision")
+        errors = municipality_errors(self, "decision", "unit")
         if errors:
             raise ValidationError(errors)
 

@@ -1,11 +1,15 @@
 """Forms in FKUI's markup: one column, labels above fields, help text from the policy, errors beside the field."""
 
+import re
 from decimal import Decimal
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.db.models.signals import post_save
 from django.forms.renderers import TemplatesSetting
+from django.utils.text import capfirst, format_lazy
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from .models import MoneyField
 
@@ -68,9 +72,67 @@ class FkuiFormMixin:
                 widget.attrs.setdefault("rows", 4)
 
 
+# Spaces people and programs put between thousands: space, no-break space, narrow no-break space, thin space.
+MONEY_SPACES = re.compile("[ \u00a0\u202f\u2009]")
+MONEY_CHARACTERS = re.compile(r"[0-9.,]+", re.ASCII)
+# English thousands in proper groups of three: 1,234 or 12,345,678 (not 0,001, not 1,5, not 12,34).
+ENGLISH_GROUPS = re.compile(r"[1-9][0-9]{0,2}(,[0-9]{3})+", re.ASCII)
+
+
+def money_invalid(label):
+    return format_lazy(
+        _(
+            "{label}: write the amount in digits, with spaces between thousands and a decimal comma for öre or cent, "
+            "e.g. 1 234,50."
+        ),
+        label=capfirst(label),
+    )
+
+
+def parse_money(text: str, language: str) -> Decimal | None:
+    """The amount `text` says, or None where it cannot be read for certain.
+
+    Spaces between thousands are dropped. A decimal comma or point marks öre or cent in every language: 1234,50 and
+    1234.50 are the same amount, and so is 1,5 (one krona fifty) in English too. Only in English may commas group
+    thousands, and only in proper groups of three (1,234 or 1,234.50); elsewhere, and in English where the groups are
+    not proper (0,001), one comma is the decimal comma, so a third decimal is refused as smaller than the öre. No sign,
+    no exponent, ASCII digits only."""
+    text = MONEY_SPACES.sub("", text)
+    if not MONEY_CHARACTERS.fullmatch(text) or not any(char.isdigit() for char in text):
+        return None
+    english = (language or "").startswith("en")
+    if "." in text:
+        whole, _point, fraction = text.partition(".")
+        if "." in fraction or "," in fraction:
+            return None
+        if "," in whole:
+            if not (english and ENGLISH_GROUPS.fullmatch(whole)):
+                return None
+            whole = whole.replace(",", "")
+    elif english and ENGLISH_GROUPS.fullmatch(text):
+        whole, fraction = text.replace(",", ""), ""
+    else:
+        whole, _comma, fraction = text.partition(",")
+        if "," in fraction:
+            return None
+    if not whole and not fraction:
+        return None
+    return Decimal(f"{whole or '0'}.{fraction or '0'}") if fraction else Decimal(whole)
+
+
 class MoneyFormField(forms.DecimalField):
     """Money in kronor or euros: whole amounts shown without öre, entered with or without spaces between
-    thousands, with a decimal comma (or point) for öre or cent."""
+    thousands, with a decimal comma (or point) for öre or cent (see parse_money)."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, Decimal):
+            return value
+        amount = parse_money(str(value).strip(), get_language())
+        if amount is None:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return amount
 
     def prepare_value(self, value):
         if isinstance(value, Decimal) and value == value.to_integral_value():
@@ -83,9 +145,12 @@ def money_formfield(model_field: MoneyField, **kwargs) -> forms.DecimalField:
     field = MoneyFormField(
         max_digits=model_field.max_digits,
         decimal_places=model_field.decimal_places,
-        error_messages={"max_decimal_places": model_field.error_messages["max_decimal_places"]},
+        error_messages={
+            "max_decimal_places": model_field.error_messages["max_decimal_places"],
+            "invalid": money_invalid(kwargs.get("label") or model_field.verbose_name),
+        },
         min_value=0,
-        localize=True,  # the language's decimal separator: 1 234,50 in Swedish
+        localize=True,  # shown in the language's way: 1 234,50 in Swedish
         required=False,
         widget=forms.TextInput(),
         **kwargs,

@@ -51,8 +51,8 @@ class MembershipForm(DomainModelForm):
         if self.user is not None and not is_coordinator(self.user):
             # An official registers sector-specific memberships of the units they work in; memberships of common
             # interest are the coordinators'.
-            own_units = Unit.objects.filter(pk__in=unit_ids(self.user)).select_related("body")
-            self.fields["unit"].queryset = own_units
+            user_units = Unit.objects.filter(pk__in=unit_ids(self.user)).select_related("body")
+            self.fields["unit"].queryset = user_units
             self.fields["kind"].choices = [(MembershipKind.SECTOR_SPECIFIC, MembershipKind.SECTOR_SPECIFIC.label)]
             if self.instance.pk is None:
                 self.initial["kind"] = MembershipKind.SECTOR_SPECIFIC
@@ -62,6 +62,7 @@ class MembershipForm(DomainModelForm):
             "A membership of common interest: the decision of KF or KS. A sector-specific membership: the decision "
             "of the member unit's own committee or board."
         )
+        own_units(self)
 
 
 class MembershipEndForm(DomainModelForm):

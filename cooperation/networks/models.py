@@ -186,7 +186,7 @@ class Membership(models.Model):
             errors |= cooperation_analysis_errors(self, self.decision.date, [country])
         # A membership begun while the policy asks for it says how near and digital alternatives were considered.
         errors |= travel_errors(self, "travel_considerations", self.member_since)
-        errors |= municipality_errors(self, "decision", "end_decision")
+        errors |= municipality_errors(self, "decision", "end_decision", "unit")
         if errors:
             raise ValidationError(errors)
 

@@ -5,8 +5,18 @@ from django.utils.translation import gettext_lazy as _
 from cooperation.core.forms import DomainModelForm
 
 from .choices import COMMITTEE_KINDS, BodyKind, Role
-from .models import Body, Decision
+from .models import Body, Decision, Unit, get_municipality
 from .roles import body_ids, has_role, is_coordinator
+
+
+def own_units(form):
+    """Every unit choice of `form` offers only the units of the installation's municipality."""
+    municipality = get_municipality()
+    for field in form.fields.values():
+        queryset = getattr(field, "queryset", None)
+        if queryset is not None and queryset.model is Unit:
+            field.queryset = queryset.filter(municipality=municipality)
+
 
 FIELDSETS = [
     (_("The citation"), ["body", "date", "paragraph", "case_number"]),

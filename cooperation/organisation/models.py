@@ -19,10 +19,15 @@ from cooperation.core.constraints import FieldCheckConstraint, not_before
 from .choices import COMMITTEE_KINDS, BodyKind, GoalKind, GroupKind, Language, PolicyKind, Role, UnitKind
 
 ONE_MUNICIPALITY = _(
-    "This installation keeps the portfolio of {present}; an installation has one municipality, so {new} cannot be "
-    "added. To start over with {new}, run: python manage.py seed_demo --municipality {slug} --replace (it deletes "
-    "the data of {present} and the demo portfolio)."
+    "This installation keeps the portfolio of {present}, and one installation keeps one municipality: {new} cannot be "
+    "added to it. {new} needs an installation of its own."
 )
+DEMO_REPLACE = _(
+    "On a demo or test installation only: python manage.py seed_demo --municipality {slug} --replace deletes the data "
+    "of {present} and loads {new} with a fictional demo portfolio."
+)
+# The municipalities whose organisation ships as a fixture (fixtures/<slug>.json), which seed_demo can load.
+MUNICIPALITY_FIXTURES = ("goteborg", "molndal", "vanersborg", "lidkoping", "jonkoping")
 
 
 class SecondMunicipality(CommandError):
@@ -38,12 +43,19 @@ class Municipality(models.Model):
     short_name = models.CharField(_("short name"), max_length=100)
     slug = models.SlugField(_("slug"), unique=True)
     website = models.URLField(_("website"), blank=True)
-    history = HistoricalRecords()
+    # One municipality per installation, held by the database too (bulk inserts and concurrent loads send no
+    # signals): every row has the same value here, and the value is unique.
+    singleton = models.BooleanField(default=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["singleton"])
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
+        constraints = [
+            models.UniqueConstraint(fields=["singleton"], name="one_municipality_per_installation"),
+            models.CheckConstraint(condition=models.Q(singleton=True), name="municipality_singleton_is_true"),
+        ]
 
     def __str__(self):
         return self.name
@@ -64,7 +76,12 @@ def other_municipality(municipality: Municipality) -> Municipality | None:
 
 
 def one_municipality_message(present: Municipality, new: Municipality) -> str:
-    return ONE_MUNICIPALITY.format(present=present.name, new=new.name, slug=new.slug or "…")
+    """What is installed, that it stays one municipality, and, where the new one ships as a fixture, how a demo or
+    test installation starts over with it."""
+    message = ONE_MUNICIPALITY.format(present=present.name, new=new.name)
+    if new.slug in MUNICIPALITY_FIXTURES:
+        message = f"{message} {DEMO_REPLACE.format(slug=new.slug, present=present.name, new=new.name)}"
+    return message
 
 
 @receiver(pre_save, sender=Municipality)
@@ -447,18 +464,24 @@ def decision_errors(field: str, decision, allowed_kinds, message, committee_mess
 
 
 OTHER_MUNICIPALITY = _("{field}: the decision was taken by another municipality's body; choose one of {municipality}.")
+OTHER_MUNICIPALITY_UNIT = _("{field}: the unit belongs to another municipality; choose one of {municipality}'s units.")
 
 
 def municipality_errors(item, *fields: str, municipality=None) -> dict:
-    """The errors, keyed by field, for each decision in `fields` taken by a body of another municipality than the
-    item's own (where it has one) or the installation's."""
+    """The errors, keyed by field, for each decision or unit in `fields` of another municipality than the item's own
+    (where it has one) or the installation's."""
     errors = {}
     for field in fields:
-        decision = getattr(item, field)
-        if decision is None:
+        if getattr(item, item._meta.get_field(field).attname) is None:
             continue
+        value = getattr(item, field)
         municipality = municipality or get_municipality()
-        if municipality is not None and decision.body.municipality_id != municipality.pk:
-            label = capfirst(item._meta.get_field(field).verbose_name)
+        if municipality is None:
+            continue
+        label = capfirst(item._meta.get_field(field).verbose_name)
+        if isinstance(value, Unit):
+            if value.municipality_id != municipality.pk:
+                errors[field] = OTHER_MUNICIPALITY_UNIT.format(field=label, municipality=municipality)
+        elif value.body.municipality_id != municipality.pk:
             errors[field] = OTHER_MUNICIPALITY.format(field=label, municipality=municipality)
     return errors

@@ -66,7 +66,19 @@ def travel_errors(item, field: str, on: datetime.date | None) -> dict:
     return {field: TRAVEL_MISSING.format(field=label(item, field))}
 
 
-def refuses_new_twin_towns() -> bool:
-    """Jönköping: "new twin-town agreements are not concluded"."""
+def refuses_new_twin_towns(
+    started_on: datetime.date | None = None, since_year: int | None = None, before_register: bool = False
+) -> bool:
+    """Jönköping: "new twin-town agreements are not concluded". A twin town that started before the policy was adopted
+    is not new: its decision (or agreement) dated before the policy's valid_from, else its first year before the
+    adoption year, or a relation established before the register."""
     policy = policy_in_force()
-    return policy is not None and policy.no_new_twin_towns
+    if policy is None or not policy.no_new_twin_towns:
+        return False
+    adopted = policy.valid_from
+    if adopted is not None:
+        if started_on is not None:
+            return started_on >= adopted
+        if since_year is not None and since_year < adopted.year:
+            return False
+    return not before_register

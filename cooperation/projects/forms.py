@@ -2,6 +2,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from cooperation.core.forms import DomainModelForm
+from cooperation.organisation.forms import own_units
 from cooperation.organisation.models import Unit
 from cooperation.organisation.roles import is_coordinator, unit_ids
 
@@ -32,6 +33,7 @@ FIELDSETS = [
             "partner_choice_grounds",
             "democracy_considerations",
             "video_conferencing_considered",
+            "travel_considerations",
         ],
     ),
     (_("Goals and links"), ["goals", "sdgs", "city_relation", "membership"]),
@@ -49,6 +51,7 @@ class ProjectForm(DomainModelForm):
         if self.user is not None and not is_coordinator(self.user):
             # An official registers projects for the units they work in.
             self.fields["owner"].queryset = Unit.objects.filter(pk__in=unit_ids(self.user))
+        own_units(self)
 
 
 class ProjectEndForm(DomainModelForm):

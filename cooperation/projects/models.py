@@ -15,7 +15,7 @@ from cooperation.core.constraints import FieldCheckConstraint, not_before
 from cooperation.core.models import BilingualName, MoneyField
 from cooperation.organisation.choices import BodyKind
 from cooperation.organisation.models import municipality_errors
-from cooperation.organisation.rules import cooperation_analysis_errors
+from cooperation.organisation.rules import TRAVEL_HELP, cooperation_analysis_errors, travel_errors
 
 from .choices import FundingKind, IcldPhase, PartnerKind, ProjectRole, ProjectStatus, TeamRole, TeamSide
 
@@ -139,6 +139,7 @@ class Project(models.Model):
         default=False,
         help_text=_("Near expertise before far, digital meetings when possible."),
     )
+    travel_considerations = models.TextField(_("near and digital alternatives"), blank=True, help_text=TRAVEL_HELP)
     icld_phase = models.CharField(_("ICLD phase"), max_length=10, choices=IcldPhase.choices, blank=True)
     city_relation = models.ForeignKey(
         "cities.CityRelation",
@@ -228,7 +229,9 @@ class Project(models.Model):
         decided_on = self.decided_on()
         if decided_on is not None:
             errors |= cooperation_analysis_errors(self, decided_on, self.partner_countries())
-        errors |= municipality_errors(self, "decision")
+            # Göteborg and Lidköping: near before far, digital meetings, asked as on trips and memberships.
+            errors |= travel_errors(self, "travel_considerations", decided_on)
+        errors |= municipality_errors(self, "decision", "owner")
         if errors:
             raise ValidationError(errors)
 
@@ -236,8 +239,18 @@ class Project(models.Model):
         """The owning unit's own committee or board decides the project; KS may, for the central funds (Vänersborg:
         KS allocates the centrally budgeted funds for internationalisation)."""
         body = self.owner.body if self.owner_id else None
-        if self.decision is None or body is None or self.decision.body_id == body.pk:
+        if self.decision is None or (body is not None and self.decision.body_id == body.pk):
             return {}
+        if body is None:
+            # A unit that answers to no committee or board (a representation office, a regional company): KS decides.
+            if self.decision.body.kind == BodyKind.EXECUTIVE_BOARD:
+                return {}
+            return {
+                "decision": _(
+                    "Decision: the owning unit answers to no committee or board, so its projects are decided by the "
+                    "executive board (KS); choose a KS decision."
+                )
+            }
         central_funds = self.funding_source_id is not None and self.funding_source.kind == FundingKind.MUNICIPAL
         if central_funds and self.decision.body.kind == BodyKind.EXECUTIVE_BOARD:
             return {}

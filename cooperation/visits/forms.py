@@ -3,6 +3,7 @@ from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from cooperation.core.forms import DomainModelForm
+from cooperation.organisation.forms import own_units
 from cooperation.organisation.roles import is_coordinator, unit_ids
 
 from .models import DelegationMember, Gift, Visit, VisitHost, main_host_errors
@@ -32,6 +33,10 @@ class VisitHostForm(DomainModelForm):
     class Meta:
         model = VisitHost
         fields = ["unit", "is_main"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        own_units(self)
 
     def has_changed(self):
         # A new row pre-filled with the official's own unit counts even when it is left as it is.

@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 from cooperation.core.constraints import FieldCheckConstraint, not_before
 from cooperation.core.countries import in_eu_eea
 from cooperation.core.models import MoneyField
+from cooperation.organisation.models import municipality_errors
 from cooperation.organisation.rules import TRAVEL_HELP, travel_errors
 
 from .choices import Direction, GiftDirection, LegalBasis, VisitKind
@@ -178,6 +179,11 @@ class VisitHost(models.Model):
 
     def __str__(self):
         return f"{self.unit} ({_('main host')})" if self.is_main else str(self.unit)
+
+    def clean(self):
+        errors = municipality_errors(self, "unit")
+        if errors:
+            raise ValidationError(errors)
 
 
 def default_erase_on(visit: Visit) -> datetime.date:

@@ -60,7 +60,6 @@ def fits(kind: str, relation: str) -> str:
             AgreementKind.SISTER_CITY,
             fits("sister city-avtal (avsiktsförklaring)", "partnerstad"),
         ),
-        (RelationKind.TWIN_TOWN, AgreementKind.MEMORANDUM, fits("samförståndsavtal", "vänort")),
         (RelationKind.CONTACT, AgreementKind.MEMORANDUM, fits("samförståndsavtal", "etablerad kontakt")),
     ],
 )
@@ -77,6 +76,7 @@ def test_an_agreement_fits_its_relation(org, relation_kind, agreement_kind, mess
         (RelationKind.PARTNER_CITY, AgreementKind.PARTNER_CITY, "ks_decision"),
         (RelationKind.SISTER_CITY, AgreementKind.SISTER_CITY, "ks_decision"),
         (RelationKind.PARTNER_CITY, AgreementKind.MEMORANDUM, "ks_decision"),
+        (RelationKind.TWIN_TOWN, AgreementKind.MEMORANDUM, "kf_decision"),  # Göteborg: also with twin towns
         (RelationKind.ISSUE_SPECIFIC, AgreementKind.MEMORANDUM, None),
         (RelationKind.ISSUE_SPECIFIC, AgreementKind.COOPERATION, None),
         (RelationKind.TWIN_TOWN, AgreementKind.COOPERATION, "kf_decision"),
@@ -155,8 +155,10 @@ def test_a_relation_is_decided_after_the_analysis(org, analysis_policy):
     assert_valid(partner)  # Poland is a democracy: nothing more is asked
 
 
-def test_a_relation_not_decided_yet_needs_no_analysis(org, analysis_policy):
-    assert_valid(CityRelation(city="Gdańsk", country="PL", kind=RelationKind.ISSUE_SPECIFIC))
+def test_a_relation_neither_decided_nor_active_needs_no_analysis_yet(org, analysis_policy):
+    assert_valid(
+        CityRelation(city="Gdańsk", country="PL", kind=RelationKind.ISSUE_SPECIFIC, status=RelationStatus.DORMANT)
+    )
 
 
 def test_a_partner_country_that_is_not_a_democracy_asks_for_democracy_considerations(org, analysis_policy):

@@ -18,9 +18,8 @@ from tests.helpers import assert_refused, assert_valid
 pytestmark = pytest.mark.django_db
 
 SECOND = (
-    "Den här installationen har portföljen för Teststads kommun; en installation har en enda kommun, så Andra kommunen "
-    "kan inte läggas till. För att börja om med Andra kommunen, kör: python manage.py seed_demo --municipality andra "
-    "--replace (det tar bort data för Teststads kommun och demoportföljen)."
+    "Den här installationen har portföljen för Teststads kommun, och en installation har en enda kommun: Andra "
+    "kommunen kan inte läggas till här. Andra kommunen behöver en egen installation."
 )
 ONE_CONTACT = (
     "Enhet: Miljöförvaltningen har redan en internationell kontaktperson (Karin); policyn anger en per förvaltning."

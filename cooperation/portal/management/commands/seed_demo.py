@@ -6,10 +6,10 @@ from django.core.management.base import BaseCommand
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
-from cooperation.organisation.models import get_municipality
+from cooperation.organisation.models import MUNICIPALITY_FIXTURES, get_municipality
 from cooperation.portal import demo
 
-MUNICIPALITIES = ["goteborg", "molndal", "vanersborg", "lidkoping", "jonkoping"]
+MUNICIPALITIES = list(MUNICIPALITY_FIXTURES)
 # What --replace keeps of the product's apps: shared reference data (the core app, the reference fixture's
 # programmes and funding sources) and the users; Django's own tables are never touched.
 KEPT_MODELS = {"organisation.user", "projects.fundingsource", "projects.programme"}
@@ -28,10 +28,30 @@ class Command(BaseCommand):
         parser.add_argument(
             "--replace",
             action="store_true",
-            help="Delete the present municipality's data and demo portfolio (users are kept) and start over.",
+            help="Delete the present municipality's data and demo portfolio (users are kept) and start over; for demo "
+            "and test installations. Asks for confirmation unless --no-input is given.",
+        )
+        parser.add_argument(
+            "--noinput",
+            "--no-input",
+            action="store_false",
+            dest="interactive",
+            help="Do not ask for confirmation before --replace deletes the data.",
         )
 
-    def handle(self, *args, municipality, size, replace, **options):
+    def confirmed(self, present) -> bool:
+        """As Django's flush: the deletion is irreversible, so it is typed out."""
+        answer = input(
+            f"Detta tar bort all data för {present} (organisation, beslut, portfölj och historik; användarna behålls) "
+            "och kan inte ångras. Skriv 'ja' för att fortsätta: "
+        )
+        return answer.strip().lower() in {"ja", "yes"}
+
+    def handle(self, *args, municipality, size, replace, interactive=True, **options):
+        present = get_municipality()
+        if replace and present is not None and interactive and not self.confirmed(present):
+            self.stdout.write("Avbrutet; inget har ändrats.")
+            return
         started = time.monotonic()
         with transaction.atomic():
             if replace and (present := get_municipality()) is not None:
