@@ -164,8 +164,8 @@ def test_a_second_municipality_is_refused_and_nothing_changes(load):
         call_command("loaddata", "reference", "lidkoping", verbosity=0)
     message = str(refusal.value)
     assert (
-        "Den här installationen har portföljen för Göteborgs Stad; en installation har en enda kommun, så Lidköpings "
-        "kommun kan inte läggas till." in message
+        "Den här installationen har portföljen för Göteborgs Stad, och en installation har en enda kommun: Lidköpings "
+        "kommun kan inte läggas till här." in message
     )
     assert "This installation keeps the portfolio of Göteborgs Stad" in message
     assert "seed_demo --municipality lidkoping --replace" in message
@@ -178,3 +178,33 @@ def test_the_same_municipality_loads_again(load):
     before = database_rows()
     load("goteborg")
     assert database_rows() == before
+
+
+ADOPTED = {
+    "molndal": datetime.date(2021, 1, 13),  # KS 210113; the title's "2021-2022" gives no earlier start
+    "vanersborg": datetime.date(2013, 5, 29),
+    "lidkoping": datetime.date(2020, 9, 28),
+    "jonkoping": datetime.date(2018, 11, 22),
+}
+
+
+@pytest.mark.parametrize(("slug", "adopted"), ADOPTED.items())
+def test_a_policy_is_in_force_from_its_adoption_not_before(load, slug, adopted):
+    load(slug)
+    policy = Policy.objects.get()
+    assert policy.valid_from == adopted == policy.decision.date
+    assert policy_in_force(adopted) == policy
+    assert policy_in_force(adopted - datetime.timedelta(days=1)) is None
+
+
+def test_grazs_end_date_is_the_strategys_and_the_real_end_unknown(load):
+    load("jonkoping")
+    graz = CityRelation.objects.get(city="Graz")
+    assert graz.ended_on == datetime.date(2018, 11, 22)
+    assert "okänt" in graz.end_reason and "strategins datum" in graz.end_reason
+
+
+def test_lidkopings_international_group_is_run_by_the_unit_the_policy_names(load):
+    load("lidkoping")
+    group = CoordinationGroup.objects.get(kind=GroupKind.INTERNATIONAL_GROUP)
+    assert group.convened_by.name == "Kommunstyrelsens verksamheter"

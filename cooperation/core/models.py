@@ -92,7 +92,8 @@ class RegimeType(models.TextChoices):
 
 class CountryClassification(models.Model):
     """Whether a country counts as a democracy when a partner is chosen (Lidköping's policy), as a public index
-    classifies it; countries not listed count as democracies. Administrators keep the list up to date."""
+    classifies it. The list holds the EIU's authoritarian and hybrid regimes, neither counted as a democracy; a country
+    not listed is a full or flawed democracy and counts as one. Administrators keep the list up to date."""
 
     country = CountryField(_("country"), unique=True)
     regime_type = models.CharField(_("regime type"), max_length=20, choices=RegimeType.choices)

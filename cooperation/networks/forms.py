@@ -2,6 +2,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from cooperation.core.forms import DomainModelForm
+from cooperation.organisation.forms import own_units
 from cooperation.organisation.models import Unit
 from cooperation.organisation.roles import is_coordinator, unit_ids
 

@@ -19,3 +19,22 @@ def test_only_countries_not_counted_as_democracies_are_named(reference_data):
         country="SE", regime_type=RegimeType.FULL_DEMOCRACY, is_democracy=True, source="EIU", as_of_year=2023
     )
     assert non_democracies(["SE"]) == []
+
+
+EIU_2023_HYBRID = (
+    "AM AO BA BD BJ BO BT CI EC FJ GE GM GT HK HN KE LR MA MG MR MW MX NG NP PE SL SN SV TN TR TZ UA UG ZM"
+)
+
+
+def test_the_list_holds_the_authoritarian_and_hybrid_regimes_of_eiu_2023(reference_data):
+    """Only full and flawed democracies count as democracies: a hybrid regime is not one (Angola, 4.18, is hybrid
+    in 2023; Mozambique and Palestine are authoritarian)."""
+    rows = CountryClassification.objects.all()
+    assert rows.filter(regime_type=RegimeType.AUTHORITARIAN).count() == 59
+    assert set(rows.filter(regime_type=RegimeType.HYBRID_REGIME).values_list("country", flat=True)) == set(
+        EIU_2023_HYBRID.split()
+    )
+    assert not rows.filter(is_democracy=True).exists()
+    assert all("EIU Democracy Index 2023" in row.source and row.as_of_year == 2023 for row in rows)
+    assert {"MZ", "PS"} <= set(rows.filter(regime_type=RegimeType.AUTHORITARIAN).values_list("country", flat=True))
+    assert non_democracies(["AO", "TR", "SE", "PL"]) == ["Angola", "Turkiet"]

@@ -9,7 +9,10 @@ from django.utils import translation
 from cooperation.core.forms import money_formfield
 from cooperation.projects.models import Project
 
-INVALID = "Total budget: skriv beloppet med siffror, med mellanslag mellan tusental och decimalkomma för öre eller cent, t.ex. 1 234,50."
+INVALID = (
+    "Total budget: skriv beloppet med siffror, med mellanslag mellan tusental och decimalkomma för öre eller cent, "
+    "t.ex. 1 234,50."
+)
 TOO_SMALL = "Total budget: ange högst 2 decimaler (öre eller cent)."
 
 BOTH = ["sv", "en"]
@@ -62,10 +65,8 @@ def test_in_swedish_a_comma_is_only_the_decimal_comma(typed):
 
 
 @pytest.mark.parametrize("language", BOTH)
-@pytest.mark.parametrize("typed", ["0,001", "1234,505", "1.234"])
+@pytest.mark.parametrize("typed", ["0,001", "1234,505", "1.234"])  # a point is a decimal point in English too
 def test_smaller_parts_than_the_ore_are_refused_not_read_as_thousands(language, typed):
-    if language == "en" and typed == "1.234":
-        pass  # a point is a decimal point in English too
     assert refusal(typed, language) == [TOO_SMALL]
 
 
