@@ -4,7 +4,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from cooperation.organisation.models import Municipality
-from tests.helpers import errors_of
+from tests.helpers import assert_refused, errors_of
 
 pytestmark = pytest.mark.django_db
 
@@ -29,3 +29,14 @@ def test_the_message_tells_what_is_installed_and_mentions_seed_demo_only_for_dem
     )
     (message,) = errors_of(Municipality(name="Andra kommunen", short_name="Andra", slug="andra"))["name"]
     assert "seed_demo" not in message  # only the five fixtures can be loaded by seed_demo
+
+
+def test_a_unit_of_another_municipality_is_refused_on_every_register(org, foreign_unit):
+    from cooperation.consultations.models import Consultation
+    from cooperation.networks.models import Membership
+    from cooperation.visits.models import VisitHost
+
+    message = "{}: enheten hör till en annan kommun; välj en av Teststads kommuns enheter."
+    assert_refused(Consultation(title="Samråd", unit=foreign_unit), "unit", message.format("Mottagande enhet"))
+    assert_refused(Membership(unit=foreign_unit), "unit", message.format("Medlemsenhet"))
+    assert_refused(VisitHost(unit=foreign_unit), "unit", message.format("Enhet"))
