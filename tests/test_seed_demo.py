@@ -1,10 +1,17 @@
+import datetime
+
 import pytest
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
 from cooperation.cities.models import CityRelation
+from cooperation.notices.models import Notice
 from cooperation.organisation.models import Municipality, RoleAssignment, User, get_municipality
 from cooperation.portal.demo import DEMO_ACCOUNTS, SEEDED_MODELS
+from cooperation.portal.demo.base import non_democracies
+from cooperation.portal.demo.notices import number_by_year
+from cooperation.portal.management.commands.seed_demo import MUNICIPALITIES
 from cooperation.projects.models import Project
 from cooperation.visits.models import Visit
 
@@ -39,11 +46,20 @@ def test_one_demo_account_per_role():
     assert user.units().get().municipality.slug == "jonkoping"
 
 
-def test_seeded_data_obeys_the_model_rules():
-    call_command("seed_demo", "--municipality", "vanersborg", "--size", "small")
+@pytest.mark.parametrize("slug", MUNICIPALITIES)
+def test_every_demo_item_passes_the_rules_a_page_checks(slug):
+    """What a user opens and saves through the pages must save unchanged: the seeded rows pass full_clean(), checked
+    on up to 40 of each register spread over its rows (all of them take a minute per municipality)."""
+    call_command("seed_demo", "--municipality", slug, "--size", "small")
+    refused = []
     for model in SEEDED_MODELS:
-        for obj in model.objects.all()[:60]:
-            obj.full_clean()
+        rows = list(model.objects.order_by("pk"))
+        for obj in rows[:: max(1, len(rows) // 40)]:
+            try:
+                obj.full_clean()
+            except ValidationError as error:
+                refused.append(f"{model.__name__} {obj.pk} ({obj}): {error.message_dict}")
+    assert refused == [], "\n".join(refused[:20])
 
 
 def test_every_seeded_register_has_rows():
@@ -92,3 +108,24 @@ def test_replace_asks_before_it_deletes(monkeypatch, capsys):
     assert "Avbrutet; inget har ändrats." in capsys.readouterr().out
     assert snapshot() == before
     assert get_municipality().slug == "goteborg"
+
+
+def test_demo_notices_are_numbered_by_the_stockholm_year():
+    """23:30 UTC on New Year's Eve is 00:30 on 1 January in Stockholm: the notice is the new year's first."""
+    utc = datetime.UTC
+    notices = [
+        Notice(created_at=datetime.datetime(2025, 12, 31, 22, 30, tzinfo=utc)),
+        Notice(created_at=datetime.datetime(2025, 12, 31, 23, 30, tzinfo=utc)),
+        Notice(created_at=datetime.datetime(2026, 1, 2, 9, 0, tzinfo=utc)),
+    ]
+    number_by_year(notices)
+    assert [n.number for n in notices] == ["2025-001", "2026-001", "2026-002"]
+
+
+def test_lidkopings_demo_says_how_democracy_is_addressed_where_a_partner_country_is_not_a_democracy():
+    call_command("seed_demo", "--municipality", "lidkoping", "--size", "small")
+    undemocratic = non_democracies()  # the reference data's list
+    decided = Project.objects.filter(partners__country__in=undemocratic, decision__isnull=False).distinct()
+    assert decided.exists()
+    assert not decided.filter(democracy_considerations="").exists()
+    assert not Project.objects.exclude(partners__country__in=undemocratic).exclude(democracy_considerations="").exists()

@@ -48,10 +48,10 @@ SEEDED_MODELS: list[type[models.Model]] = [
 ]
 
 
-def build(slug: str, size: str) -> dict:
-    """Build the demo portfolio for the municipality `slug`; return how many rows each register now holds."""
+def build(size: str) -> dict:
+    """Build the demo portfolio for the installation's municipality; return how many rows each register now holds."""
     counts = SIZES[size]
-    ctx = build_context(slug)
+    ctx = build_context()
     decisions = build_decisions(ctx)
     relations = build_partner_cities(ctx, decisions)
     memberships = build_memberships(ctx, decisions, counts["memberships"])

@@ -8,7 +8,8 @@ from django.core.management.color import no_style
 from django.db import connection
 from simple_history.utils import bulk_create_with_history
 
-from cooperation.organisation.models import Body, Municipality, Unit
+from cooperation.core.models import CountryClassification
+from cooperation.organisation.models import Body, Municipality, Policy, Unit
 
 DEMO_PASSWORD = "demo"  # noqa: S105 - demo accounts only, printed by seed_demo and listed in the README
 
@@ -88,6 +89,40 @@ class Context:
     sources: dict
     programmes: list
     users: dict
+
+
+def policy_asks(ctx: Context, rule: str) -> bool:
+    """Whether one of the municipality's policies holds the standing rule `rule` (a boolean field on Policy)."""
+    return Policy.objects.filter(municipality=ctx.municipality, **{rule: True}).exists()
+
+
+def non_democracies() -> set[str]:
+    """The country codes the reference data does not count as democracies."""
+    return {
+        str(code) for code in CountryClassification.objects.filter(is_democracy=False).values_list("country", flat=True)
+    }
+
+
+# What a demo item says where the municipality's policy asks (Göteborg, Lidköping); the rules only ask that it is said.
+TRAVEL_NOTE = "Digitalt möte övervägdes; resan görs med tåg där det går och samordnas med andra resor (demo)."
+ANALYSIS = {
+    "benefit_risk_analysis": "Nyttan: erfarenhetsutbyte och extern finansiering. Riskerna: tid och kostnad (demo).",
+    "partner_choice_grounds": "Vald för sin erfarenhet inom området och ett tidigare samarbete (demo).",
+}
+DEMOCRACY_NOTE = (
+    "Landet räknas inte som en demokrati; samarbetet sker med lokala aktörer och följer UD:s rapporter om "
+    "mänskliga rättigheter (demo)."
+)
+
+
+def analysis_fields(asks: bool, countries, undemocratic: set[str]) -> dict:
+    """What a decided cooperation says before the decision where the policy asks (Lidköping): the analysis, and how
+    democracy is addressed where a partner country is not counted as a democracy."""
+    if not asks:
+        return {}
+    if undemocratic & {str(country) for country in countries}:
+        return {**ANALYSIS, "democracy_considerations": DEMOCRACY_NOTE}
+    return dict(ANALYSIS)
 
 
 def rng(ctx: Context, kind: str, i: int) -> random.Random:

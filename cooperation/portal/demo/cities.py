@@ -5,7 +5,17 @@ import datetime
 from cooperation.cities.choices import RelationKind
 from cooperation.cities.models import CityRelation
 
-from .base import DEMO_NOTE, THEMES, Context, create_missing, link_many, rng
+from .base import (
+    DEMO_NOTE,
+    THEMES,
+    Context,
+    analysis_fields,
+    create_missing,
+    link_many,
+    non_democracies,
+    policy_asks,
+    rng,
+)
 
 PARTNER_CITIES = [
     ("Gdańsk", "PL"),
@@ -19,6 +29,8 @@ PARTNER_CITIES = [
 
 def build_partner_cities(ctx: Context, decisions) -> list[int]:
     objects = []
+    analysis = policy_asks(ctx, "requires_cooperation_analysis")
+    undemocratic = non_democracies()
     for i, (city, country) in enumerate(PARTNER_CITIES):
         r = rng(ctx, "city", i)
         objects.append(
@@ -33,6 +45,7 @@ def build_partner_cities(ctx: Context, decisions) -> list[int]:
                 description=DEMO_NOTE,
                 priority_areas=", ".join(r.sample(THEMES, 3)),
                 next_review_on=datetime.date(2027, 6, 30) if i % 2 else datetime.date(2026, 9, 30),
+                **analysis_fields(analysis, [country], undemocratic),  # KS decided it
             )
         )
     new = create_missing(CityRelation, objects, history=True)

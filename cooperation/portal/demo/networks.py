@@ -7,7 +7,18 @@ from cooperation.networks.choices import MembershipKind
 from cooperation.networks.models import Membership, Organisation
 from cooperation.steering.models import Evaluation
 
-from .base import DEMO_NOTE, Context, create_missing, demo_date, link_many, rng
+from .base import (
+    DEMO_NOTE,
+    TRAVEL_NOTE,
+    Context,
+    analysis_fields,
+    create_missing,
+    demo_date,
+    link_many,
+    non_democracies,
+    policy_asks,
+    rng,
+)
 
 NETWORKS = [
     ("Eurocities", "", "BE"),
@@ -32,9 +43,11 @@ def build_memberships(ctx: Context, decisions, count: int) -> list[int]:
         Organisation.objects.exclude(pk__in=[o.pk for o in organisations]).values_list("name", flat=True)
     )
     create_missing(Organisation, [o for o in organisations if o.name not in existing_names], history=True)
-    organisation_pks = list(
-        Organisation.objects.filter(name__in=[n for n, _a, _c in NETWORKS]).values_list("pk", flat=True)
-    )
+    rows = list(Organisation.objects.filter(name__in=[n for n, _a, _c in NETWORKS]).values_list("pk", "country"))
+    organisation_pks, countries = [pk for pk, _country in rows], dict(rows)
+    analysis = policy_asks(ctx, "requires_cooperation_analysis")
+    travel = policy_asks(ctx, "requires_travel_considerations")
+    undemocratic = non_democracies()
     memberships, evaluations = [], []
     for i in range(count):
         r = rng(ctx, "membership", i)
@@ -42,10 +55,11 @@ def build_memberships(ctx: Context, decisions, count: int) -> list[int]:
         unit = ctx.central if common else ctx.units[i % len(ctx.units)]
         decision = decisions["ks_membership" if i % 2 else "kf_membership"] if common else decisions[f"unit_{unit.pk}"]
         since = demo_date(r, 2010, 2024)
+        organisation = organisation_pks[i % len(organisation_pks)]
         memberships.append(
             Membership(
                 pk=ctx.base + i,
-                organisation_id=organisation_pks[i % len(organisation_pks)],
+                organisation_id=organisation,
                 kind=MembershipKind.COMMON_INTEREST if common else MembershipKind.SECTOR_SPECIFIC,
                 unit=unit,
                 member_since=since,
@@ -55,6 +69,8 @@ def build_memberships(ctx: Context, decisions, count: int) -> list[int]:
                 fee_basis="Per invånare" if common else "Fast avgift",
                 fee_currency_id="EUR" if r.random() < 0.5 else "SEK",
                 next_review_on=datetime.date(2027, 3, 31) if common else None,
+                travel_considerations=TRAVEL_NOTE if travel else "",
+                **analysis_fields(analysis, [countries[organisation]], undemocratic),  # every one is decided
             )
         )
         if i % 4 == 1:  # some sector-specific memberships were evaluated in the last term, so they are up to date

@@ -9,8 +9,18 @@ from cooperation.notices.models import Notice, NoticeEvent
 from .base import DEMO_NOTE, Context, create_missing, rng
 
 
+def number_by_year(notices):
+    """Number the notices in the order given, running per year of the day each was submitted in Stockholm, as
+    Notice.save numbers them: one made 00:30 on 1 January Stockholm time (23:30 UTC) is of the new year."""
+    per_year = Counter()
+    for notice in notices:
+        year = notice.submitted_on.year
+        per_year[year] += 1
+        notice.number = f"{year}-{per_year[year]:03d}"
+
+
 def build_notices(ctx: Context, projects, count: int):
-    notices, events, per_year = [], [], Counter()
+    notices, events = [], []
     submitter = ctx.users["handlaggare"]
     coordinator = ctx.users["samordnare"]
     states = [
@@ -25,13 +35,10 @@ def build_notices(ctx: Context, projects, count: int):
         pk = ctx.base + i
         # spread evenly over 2025 and 2026 in order of number, so numbers run per year as the office's do
         created = datetime.datetime(2025, 1, 2, 9, tzinfo=datetime.UTC) + datetime.timedelta(hours=i * 16_000 // count)
-        per_year[created.year] += 1
-        sequence = per_year[created.year]
         state = r.choice(states)
         notices.append(
             Notice(
                 pk=pk,
-                number=f"{created.year}-{sequence:03d}",
                 area=Area.PROJECTS,
                 unit=r.choice(ctx.units),
                 submitted_by=submitter,
@@ -65,5 +72,6 @@ def build_notices(ctx: Context, projects, count: int):
                     comment=DEMO_NOTE,
                 )
             )
+    number_by_year(notices)
     new = {n.pk for n in create_missing(Notice, notices, history=True)}
     create_missing(NoticeEvent, [e for e in events if e.notice_id in new])

@@ -2,7 +2,16 @@
 
 from cooperation.core.models import SustainableDevelopmentGoal
 from cooperation.organisation.choices import BodyKind, Role, UnitKind
-from cooperation.organisation.models import Body, Decision, Municipality, PolicyGoal, RoleAssignment, Unit, User
+from cooperation.organisation.models import (
+    Body,
+    Decision,
+    Municipality,
+    PolicyGoal,
+    RoleAssignment,
+    Unit,
+    User,
+    get_municipality,
+)
 from cooperation.projects.models import FundingSource, Programme
 
 from .base import DEMO_NOTE, DEMO_PASSWORD, Context, create_missing, demo_date, rng
@@ -46,7 +55,7 @@ def ensure_organisation(municipality: Municipality) -> tuple[list, Unit]:
     ]:
         if not municipality.bodies.filter(kind=kind).exists():
             Body.objects.create(municipality=municipality, name=name, abbreviation=abbreviation, kind=kind)
-    central = municipality.units.filter(is_central_office=True).first()
+    central = municipality.central_office
     if central is None:
         central = Unit.objects.create(
             municipality=municipality,
@@ -79,8 +88,9 @@ def ensure_accounts(municipality, units, central) -> dict:
     return users
 
 
-def build_context(slug: str) -> Context:
-    municipality = Municipality.objects.get(slug=slug)
+def build_context() -> Context:
+    """The installation's municipality (seed_demo has just loaded it) and what the builders hang the demo on."""
+    municipality = get_municipality()
     units, central = ensure_organisation(municipality)
     users = ensure_accounts(municipality, units, central)
     bodies = municipality.bodies
@@ -112,6 +122,11 @@ def build_decisions(ctx: Context) -> dict:
     specs += [
         (f"unit_{unit.pk}", unit.body, f"Medlemskap inom {unit.name.lower()}s verksamhetsområde") for unit in ctx.units
     ]
+    # Added after the others so their keys stay: each committee decides its unit's projects, KS the central funds.
+    specs += [
+        (f"projects_{unit.pk}", unit.body, f"Internationella projekt inom {unit.name.lower()}") for unit in ctx.units
+    ]
+    specs += [("ks_central_funds", ctx.ks, "Centrala medel för internationalisering")]
     objects = []
     for i, (key, body, title) in enumerate(specs):
         pk = ctx.base + i

@@ -5,7 +5,7 @@ import datetime
 from cooperation.visits.choices import Direction, VisitKind
 from cooperation.visits.models import DelegationMember, Visit, VisitHost
 
-from .base import COUNTRIES, DEMO_NOTE, THEMES, Context, create_missing, demo_date, rng
+from .base import COUNTRIES, DEMO_NOTE, THEMES, TRAVEL_NOTE, Context, create_missing, demo_date, policy_asks, rng
 
 FIRST_NAMES = ["Alex", "Kim", "Robin", "Sam", "Charlie", "Jo", "Noa", "Love", "Eli", "Mika"]
 
@@ -20,6 +20,7 @@ VISIT_KINDS = (
 
 def build_visits(ctx: Context, relations, projects, count: int):
     visits, hosts, delegates = [], [], []
+    travel = policy_asks(ctx, "requires_travel_considerations")
     for i in range(count):
         r = rng(ctx, "visit", i)
         pk = ctx.base + i
@@ -43,6 +44,7 @@ def build_visits(ctx: Context, relations, projects, count: int):
                 city_relation_id=r.choice(relations) if relations and r.random() < 0.1 else None,
                 project_id=r.choice(projects) if projects and r.random() < 0.1 else None,
                 video_conferencing_considered=outgoing and r.random() < 0.8,
+                travel_considerations=TRAVEL_NOTE if outgoing and travel else "",
             )
         )
         host_units = r.sample(ctx.units, r.choice([1, 1, 1, 2, 3]))

@@ -59,7 +59,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"{present} och demodata borttagna.")
             # A second municipality is refused by the model layer (SecondMunicipality) and all of this rolls back.
             call_command("loaddata", "reference", municipality, verbosity=0)
-            counts = demo.build(municipality, size)
+            counts = demo.build(size)
         self.stdout.write(f"Demodata för {municipality} ({size}) klar på {time.monotonic() - started:.1f} s:")
         for name, count in counts.items():
             self.stdout.write(f"  {name}: {count}")
