@@ -1,8 +1,10 @@
+from django import forms
 from django.contrib import admin
 from django_countries.filters import CountryFilter
 
 from cooperation.core.admin import HistoryAdmin
 
+from .forms import PostsUnits
 from .models import Agreement, CityActivity, CityRelation
 
 
@@ -22,8 +24,13 @@ class CityActivityInline(admin.TabularInline):
     extra = 0
 
 
+class CityRelationAdminForm(PostsUnits, forms.ModelForm):
+    """The activities added inline are checked against the units this form posts."""
+
+
 @admin.register(CityRelation)
 class CityRelationAdmin(HistoryAdmin):
+    form = CityRelationAdminForm
     list_display = ("city", "country", "kind", "status", "since_year", "responsible_body", "next_review_on")
     list_filter = (
         "kind",

@@ -35,7 +35,17 @@ END_DECISION_HELP = _(
 )
 
 
-class CityRelationForm(DomainModelForm):
+class PostsUnits:
+    """Gives the relation the units this form posts, so the activities posted with it are checked against them."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if "units" in cleaned:
+            self.instance.posted_unit_ids = {unit.pk for unit in cleaned["units"]}
+        return cleaned
+
+
+class CityRelationForm(PostsUnits, DomainModelForm):
     class Meta:
         model = CityRelation
         fields = [name for _title, names in FIELDSETS for name in names] + END_FIELDS
@@ -100,15 +110,16 @@ class ActivityForm(DomainModelForm):
 
 
 class OneActivityForm(ActivityForm):
-    """One activity on a page of its own: officials record their own unit's activities under a relation their unit
-    works on, so they choose among those units only."""
+    """One activity on a page of its own, by one of the units doing the ongoing work under the relation: officials
+    choose among their own units of those, coordinators among all of them."""
 
     def __init__(self, *args, relation=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.relation = relation or self.instance.relation
+        units = self.fields["unit"].queryset.filter(pk__in=self.instance.relation.units.values("pk"))
         if self.user is not None and not is_coordinator(self.user):
-            units = self.fields["unit"].queryset.filter(pk__in=unit_ids(self.user))
-            self.fields["unit"].queryset = units.filter(pk__in=self.instance.relation.units.values("pk"))
+            units = units.filter(pk__in=unit_ids(self.user))
+        self.fields["unit"].queryset = units
 
 
 AgreementFormSet = inlineformset_factory(

@@ -24,6 +24,10 @@ NO_COMMITTEE = _(
 NO_COMMITTEE_SISTER_CITY = _(
     "Decision: a committee (nämnd) or company board may not sign sister-city agreements; the executive board (KS) does."
 )
+NOT_DOING_THE_WORK = _(
+    "Unit: an activity is carried out by one of the units doing the ongoing work under the relation; choose one of "
+    "them, or add the unit to the relation's units first."
+)
 NO_NEW_TWIN_TOWN = _("Kind: the municipality's policy says no new twin towns are concluded; choose another kind.")
 NO_NEW_TWIN_TOWN_AGREEMENT = _(
     "Kind: the municipality's policy says no new twin-town agreements are concluded; choose another kind."
@@ -197,6 +201,9 @@ class CityRelation(models.Model):
     )
     history = HistoricalRecords(m2m_fields=[units, goals, sdgs])
 
+    # Set by the relation's forms to the units they post, so its activities are checked against the units as saved.
+    posted_unit_ids = None
+
     class Meta:
         ordering = ["city"]
         verbose_name = _("city relation")
@@ -281,6 +288,12 @@ class CityRelation(models.Model):
     @property
     def is_partner(self) -> bool:
         return self.kind in PARTNER_KINDS and self.status != RelationStatus.ENDED
+
+    def working_unit_ids(self) -> set[int]:
+        """The units doing the ongoing work: those a form posts when it gave them, else the saved ones."""
+        if self.posted_unit_ids is not None:
+            return set(self.posted_unit_ids)
+        return set(self.units.values_list("pk", flat=True)) if self.pk else set()
 
 
 class Agreement(models.Model):
@@ -397,3 +410,16 @@ class CityActivity(models.Model):
     def get_absolute_url(self):
         """Activities are shown, and edited, on their relation's page."""
         return f"{reverse('cities:cityrelation_detail', args=[self.relation_id])}#activity-{self.pk}"
+
+    def clean(self):
+        # DOMAIN.md 2.1: activities are carried out by the units doing the ongoing work under the relation. Checked
+        # when an activity is recorded or moved; one recorded before its unit left the work stays as it was.
+        relation = self._state.fields_cache.get("relation") or (self.relation if self.relation_id else None)
+        if relation is None or self.unit_id is None:
+            return
+        saved = (
+            type(self)._default_manager.filter(pk=self.pk).values_list("unit", "relation").first() if self.pk else None
+        )
+        if saved == (self.unit_id, relation.pk) or self.unit_id in relation.working_unit_ids():
+            return
+        raise ValidationError({"unit": NOT_DOING_THE_WORK})

@@ -3,12 +3,14 @@
 import datetime
 
 import pytest
+from django.urls import reverse
 
 from cooperation.cities.choices import AgreementKind, RelationKind, RelationStatus
-from cooperation.cities.models import Agreement, CityRelation
+from cooperation.cities.models import Agreement, CityActivity, CityRelation
 from cooperation.organisation.models import Policy
 from tests.conftest import foreign_decision_message
 from tests.helpers import assert_refused, assert_valid, errors_of
+from tests.notices.test_every_path import admin_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -195,3 +197,71 @@ def test_decisions_are_the_municipalitys_own(org, foreign_decision):
         relation=partner, kind=AgreementKind.PARTNER_CITY, title="Partnerstadsavtal", decision=foreign_decision
     )
     assert_refused(agreement, "decision", foreign_decision_message("Beslut"))
+
+
+NOT_DOING_THE_WORK = (
+    "Enhet: en aktivitet genomförs av någon av de enheter som bedriver det löpande arbetet inom relationen; välj en "
+    "av dem, eller lägg först till enheten bland relationens enheter."
+)
+
+
+@pytest.fixture
+def gdansk(org):
+    relation = CityRelation.objects.create(
+        city="Gdańsk", country="PL", kind=RelationKind.PARTNER_CITY, decision=org.ks_decision
+    )
+    relation.units.set([org.unit_a])
+    return relation
+
+
+def activity_of(relation, unit):
+    return CityActivity(relation=relation, unit=unit, title="Hamnseminarium", start_date=datetime.date(2026, 5, 4))
+
+
+def test_an_activity_is_carried_out_by_a_unit_doing_the_work(org, gdansk):
+    assert_refused(activity_of(gdansk, org.unit_b), "unit", NOT_DOING_THE_WORK)
+    assert_valid(activity_of(gdansk, org.unit_a))
+
+
+def test_an_activity_is_checked_against_the_units_a_form_posts(org, gdansk):
+    gdansk.posted_unit_ids = {org.unit_a.pk, org.unit_b.pk}
+    assert_valid(activity_of(gdansk, org.unit_b))
+    gdansk.posted_unit_ids = {org.unit_b.pk}
+    assert_refused(activity_of(gdansk, org.unit_a), "unit", NOT_DOING_THE_WORK)
+
+
+def test_an_activity_recorded_before_its_unit_left_the_work_stays(org, gdansk):
+    activity = activity_of(gdansk, org.unit_a)
+    activity.save()
+    gdansk.units.set([org.unit_b])
+    activity.title = "Digitalt hamnseminarium"
+    assert_valid(activity)
+    other = CityRelation.objects.create(city="Rostock", country="DE", kind=RelationKind.PARTNER_CITY)
+    other.units.set([org.unit_b])
+    activity.relation = other  # moved to a relation its unit does not work on: checked again
+    assert_refused(activity, "unit", NOT_DOING_THE_WORK)
+
+
+def test_the_admin_refuses_an_activity_of_a_unit_not_doing_the_work(admin_client, org, gdansk):
+    data = {"relation": gdansk.pk, "unit": org.unit_b.pk, "title": "Kulturutbyte", "start_date": "2026-05-04"}
+    response = admin_client.post(reverse("admin:cities_cityactivity_add"), data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["unit"] == [NOT_DOING_THE_WORK]
+    assert not CityActivity.objects.exists()
+
+
+@pytest.mark.parametrize(("units", "saved"), [(["unit_a", "unit_b"], True), (["unit_a"], False)])
+def test_the_admin_checks_inline_activities_against_the_units_it_posts(admin_client, org, gdansk, units, saved):
+    url = reverse("admin:cities_cityrelation_change", args=[gdansk.pk])
+    data = admin_form_data(admin_client.get(url), units=[str(getattr(org, unit).pk) for unit in units])
+    data |= {
+        "activities-TOTAL_FORMS": "1",
+        "activities-0-title": "Kulturutbyte",
+        "activities-0-unit": str(org.unit_b.pk),
+        "activities-0-start_date": "2026-05-04",
+    }
+    response = admin_client.post(url, data)
+    assert CityActivity.objects.filter(unit=org.unit_b).exists() == saved
+    if not saved:
+        errors = [form.errors for inline in response.context["inline_admin_formsets"] for form in inline.formset]
+        assert {"unit": [NOT_DOING_THE_WORK]} in errors

@@ -9,6 +9,7 @@ from cooperation.organisation.models import Policy, PolicyGoal
 from cooperation.projects.models import FundingSource, Project
 from cooperation.steering.models import PositionPaper
 from cooperation.visits.models import Visit
+from tests.cities.test_rules import NOT_DOING_THE_WORK
 from tests.helpers import assert_constant_queries, form_data
 
 pytestmark = pytest.mark.django_db
@@ -402,8 +403,29 @@ def test_units_not_doing_the_work_record_no_activities(client, org, official_b, 
     assert client.get(reverse("cities:cityactivity_add", args=[twin.pk])).status_code == 403
     assert client.get(reverse("cities:cityactivity_edit", args=[activity.pk])).status_code == 403
     assert client.post(reverse("cities:cityactivity_delete", args=[activity.pk])).status_code == 403
-    client.force_login(coordinator)  # coordinators record any unit's activity
+    client.force_login(coordinator)  # coordinators record any working unit's activity, and only theirs (DOMAIN.md 2.1)
     add = reverse("cities:cityactivity_add", args=[twin.pk])
-    data = form_data(client.get(add), unit=str(org.unit_b.pk), title="Kulturutbyte", start_date="2026-05-04")
-    assert client.post(add, data).status_code == 302
+    response = client.get(add)
+    assert list(response.context["form"].fields["unit"].queryset) == [org.unit_a]
+    data = form_data(response, unit=str(org.unit_b.pk), title="Kulturutbyte", start_date="2026-05-04")
+    assert client.post(add, data).context["form"].errors["unit"] == [NOT_A_CHOICE]
+    assert client.post(add, {**data, "unit": str(org.unit_a.pk)}).status_code == 302
     assert twin.activities.count() == 2
+
+
+def test_the_relation_page_checks_its_activities_against_the_units_it_posts(client, org, coordinator, twin):
+    client.force_login(coordinator)
+    url = reverse("cities:cityrelation_edit", args=[twin.pk])
+    row = {
+        "activities-0-unit": str(org.unit_b.pk),
+        "activities-0-title": "Kulturutbyte",
+        "activities-0-start_date": "2026-05-04",
+    }
+    response = client.post(url, form_data(client.get(url), **row))
+    assert response.status_code == 200
+    assert response.context["formsets"]["activities"].forms[0].errors["unit"] == [NOT_DOING_THE_WORK]
+    assert not twin.activities.exists()
+    data = form_data(client.get(url), units=[str(org.unit_a.pk), str(org.unit_b.pk)], **row)
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["error_summary"]
+    assert twin.activities.get().unit == org.unit_b
