@@ -224,9 +224,9 @@ class ActionPlanDetailView(views.ObjectDetailView):
     model = ActionPlan
     fieldsets = [
         ("", ["title", "city_relation", "membership", "is_project_work", "start_date", "end_date"]),
-        (_("Goals and priorities"), ["goals", "priorities"]),
-        (_("Feedback and political check-in"), ["feedback_routines", "political_check_in"]),
-        (_("Cooperation partners"), ["cooperation_partners"]),
+        (gettext_lazy("Goals and priorities"), ["goals", "priorities"]),
+        (gettext_lazy("Feedback and political check-in"), ["feedback_routines", "political_check_in"]),
+        (gettext_lazy("Cooperation partners"), ["cooperation_partners"]),
     ]
 
     def get_queryset(self):

@@ -293,3 +293,13 @@ def test_an_evaluation_of_the_policy_itself_shows_on_its_page(client, org, coord
     client.force_login(reader)
     page = client.get(policy.get_absolute_url()).content.decode()
     assert evaluation.get_absolute_url() in page and f"{add}?policy=" not in page
+
+
+def test_an_english_reader_sees_the_action_plans_headings_in_english(client, relation, coordinator):
+    plan = ActionPlan.objects.create(title="Handlingsplan Bergen", city_relation=relation)
+    coordinator.language = "en"
+    coordinator.save()
+    client.force_login(coordinator)
+    html = client.get(plan.get_absolute_url()).content.decode()
+    assert "Feedback and political check-in" in html
+    assert "Återkoppling" not in html
