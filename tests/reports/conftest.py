@@ -10,6 +10,8 @@ from cooperation.projects.models import FundingSource, Project
 from cooperation.reports import content, render
 from cooperation.reports.document import Report
 
+from .portfolio import portfolio  # noqa: F401  (a known portfolio for the figures' tests)
+
 IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
