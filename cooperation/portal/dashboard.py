@@ -5,9 +5,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import Count, Q, Sum
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from cooperation.cities.choices import RelationStatus
@@ -23,6 +22,7 @@ from cooperation.organisation.choices import Role
 from cooperation.organisation.roles import has_role, is_coordinator, unit_ids
 from cooperation.projects.choices import ProjectStatus
 from cooperation.projects.models import Project
+from cooperation.reports.figures.keyfigures import key_figures
 from cooperation.steering.choices import VersionStatus
 from cooperation.steering.models import PositionPaperVersion
 from cooperation.visits.models import Visit
@@ -54,6 +54,8 @@ class Figure:
     label: str
     value: str
     url: str | None = None
+    last_year: str = ""
+    difference: str = ""
 
 
 def official_sections(user, today: datetime.date) -> list[Section]:
@@ -181,83 +183,57 @@ def coordinator_sections(user, today: datetime.date) -> list[Section]:
     ]
 
 
-def portfolio_figures(today: datetime.date) -> list[Figure]:
-    """Counts and sums per area this year, for KS and KF."""
-    year = today.year
-    active = Project.objects.filter(
-        Q(start_date__year__lte=year) | Q(start_date__isnull=True),
-        Q(end_date__year__gte=year) | Q(end_date__isnull=True),
-    )
-    budgets = (
-        active.values("currency")
-        .annotate(total=Sum("total_budget"), external=Sum("external_funding"), count=Count("pk"))
-        .order_by("currency")
-    )
-    visits = Visit.objects.filter(start_date__year=year).values("kind").annotate(count=Count("pk")).order_by("kind")
-    memberships = (
-        Membership.objects.active(today)
-        .values("fee_currency")
-        .annotate(count=Count("pk"), fees=Sum("annual_fee"))
-        .order_by("fee_currency")
-    )
-    figures = [
-        Figure(
-            _("Projects active in {year}").format(year=year),
-            str(sum(b["count"] for b in budgets)),
-            url("projects:project_list", year=year),
-        ),
-        *[
+# Where each key figure's items are listed, with the year's filter where the list has one.
+FIGURE_LISTS = {
+    "projects_active": ("projects:project_list", True),
+    "visits": ("visits:visit_list", True),
+    "memberships": ("networks:membership_list", False),
+    "city_relations": ("cities:cityrelation_list", False),
+    "notices": ("notices:notice_list", False),
+}
+
+
+def shown(value, is_money: bool, signed: bool = False) -> str:
+    """A key figure as the page shows it: kronor grouped for the user's language, counts grouped too."""
+    if value is None:
+        return display.EMPTY
+    sign = "+" if signed and value > 0 else ""
+    if is_money:
+        return sign + display.money(value, "SEK")
+    places = 0 if value == int(value) else 1
+    return sign + formats.number_format(value, places, use_l10n=True, force_grouping=True)
+
+
+def portfolio_figures(year: int) -> list[Figure]:
+    """The year's key figures against the year before, from the report's own figure functions (money in SEK at
+    each project's rate), for KS, KF and the office."""
+    figures = []
+    for figure in key_figures(year):
+        name, by_year = FIGURE_LISTS.get(figure.key, (None, False))
+        link = (url(name, year=year) if by_year else url(name)) if name else None
+        figures.append(
             Figure(
-                _("Total budget ({currency})").format(currency=b["currency"]), display.money(b["total"], b["currency"])
+                figure.label,
+                shown(figure.this_year, figure.is_money),
+                link,
+                shown(figure.last_year, figure.is_money),
+                shown(figure.difference, figure.is_money, signed=True),
             )
-            for b in budgets
-            if b["total"]
-        ],
-        *[
-            Figure(
-                _("External funding ({currency})").format(currency=b["currency"]),
-                display.money(b["external"], b["currency"]),
-            )
-            for b in budgets
-            if b["external"]
-        ],
-        Figure(
-            _("Visits in {year}").format(year=year),
-            str(sum(v["count"] for v in visits)),
-            url("visits:visit_list", year=year),
-        ),
-        Figure(_("Active memberships"), str(sum(m["count"] for m in memberships)), url("networks:membership_list")),
-        *[
-            Figure(
-                _("Membership fees a year ({currency})").format(currency=m["fee_currency"]),
-                display.money(m["fees"], m["fee_currency"]),
-            )
-            for m in memberships
-            if m["fees"]
-        ],
-        Figure(
-            _("Active city relations"),
-            str(CityRelation.objects.exclude(status=RelationStatus.ENDED).count()),
-            url("cities:cityrelation_list"),
-        ),
-        Figure(
-            _("Coordination notices in {year}").format(year=year),
-            str(Notice.objects.filter(created_at__year=year).count()),
-            url("notices:notice_list"),
-        ),
-    ]
+        )
     return figures
 
 
-def sections_for(user, today: datetime.date | None = None) -> dict:
+def sections_for(user, today: datetime.date | None = None, year: int | None = None) -> dict:
+    """The start page's boxes for the user's roles; the portfolio's figures for `year` (this year by default)."""
     today = today or timezone.localdate()
-    context = {"sections": [], "figures": []}
+    year = year or today.year
+    context = {"sections": [], "figures": [], "year": year, "years": list(range(today.year + 1, today.year - 10, -1))}
     if is_coordinator(user):
         context["sections"] += coordinator_sections(user, today)
     elif unit_ids(user):
         context["sections"] += official_sections(user, today)
     if has_role(user, Role.KS, Role.KF, Role.COORDINATOR, Role.ADMINISTRATOR, Role.READER):
-        context["figures"] = portfolio_figures(today)
+        context["figures"] = portfolio_figures(year)
     return context
 
 

@@ -2,6 +2,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.views.generic import TemplateView
 
 from .dashboard import sections_for
+from .forms import YearForm
 from .registers import registers_for
 
 
@@ -13,6 +14,7 @@ class HomeView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         assignments = user.role_assignments.select_related("unit").order_by("role", "unit__name")
+        year = YearForm(self.request.GET).chosen()
         return super().get_context_data(
-            assignments=assignments, registers=registers_for(user), **sections_for(user), **kwargs
+            assignments=assignments, registers=registers_for(user), **sections_for(user, year=year), **kwargs
         )

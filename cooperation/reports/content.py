@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.utils import timezone, translation
 from django.utils.dates import MONTHS
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django_countries import countries
 
@@ -83,8 +84,9 @@ def listed(items) -> list:
 
 
 def label_of(choices, value) -> str:
+    """A choice's label as a table cell, with a capital first letter."""
     try:
-        return str(choices(value).label)
+        return capfirst(str(choices(value).label))
     except ValueError:
         return str(value or "")
 
@@ -411,13 +413,13 @@ def visits_section(scope: Scope) -> Section:
             "visits_by_kind",
             _("Visits by kind"),
             columns(_("Kind"), (_("Visits"), Kind.INTEGER), (_("Delegation members"), Kind.INTEGER)),
-            [[r["label"], r["visits"], r["delegates"]] for r in kinds],
+            [[label_of(VisitKind, r["kind"]), r["visits"], r["delegates"]] for r in kinds],
             totals=[_("Total"), sum(r["visits"] for r in kinds), sum(r["delegates"] for r in kinds)],
             empty_text=_("No visits in the year."),
         )
     )
     months = visits.by_month(year, units)
-    labels = [str(MONTHS[r["month"]]) for r in months]
+    labels = [capfirst(str(MONTHS[r["month"]])) for r in months]
     table = Table(
         "visits_by_month",
         _("Visits per month"),
@@ -444,7 +446,7 @@ def monitoring_section(scope: Scope) -> Section:
                 (_("Answered, on an EU initiative"), Kind.INTEGER),
                 (_("Answered with the Brussels office"), Kind.INTEGER),
             ),
-            [[r["unit"], *(r[k] for k in keys)] for r in rows],
+            [[r["unit_name"], *(r[k] for k in keys)] for r in rows],
             totals=[_("Total"), *(sum(r[k] for r in rows) for k in keys)],
             empty_text=_("No consultations in the year."),
         )
@@ -480,13 +482,20 @@ def notices_section(scope: Scope) -> Section:
             (_("90th percentile, working days"), Kind.DECIMAL),
         ),
         [
-            [r["label"], r["total"], r["answered"], decimal_or_none(r["median_days"]), decimal_or_none(r["p90_days"])]
+            [
+                label_of(Area, r["area"]),
+                r["total"],
+                r["answered"],
+                decimal_or_none(r["median_days"]),
+                decimal_or_none(r["p90_days"]),
+            ]
             for r in areas
         ],
         empty_text=_("No coordination notices in the year."),
     )
     series = [Series(_("Notices"), [r["total"] for r in areas])]
-    section.blocks.append(Chart("chart_notices", table.caption, "bar", [r["label"] for r in areas], series, table))
+    labels = [row[0] for row in table.rows]
+    section.blocks.append(Chart("chart_notices", table.caption, "bar", labels, series, table))
     section.blocks.append(
         Table(
             "notices_by_unit",

@@ -21,7 +21,7 @@ def add_project(org, unit, title, **extra):
         title=title,
         owner=unit,
         funding_source=FundingSource.objects.get(code="eu"),
-        start_date=timezone.localdate(),
+        start_date=extra.pop("start_date", timezone.localdate()),
         **extra,
     )
 
@@ -60,15 +60,56 @@ def test_coordinator_sees_new_and_waiting_notices(client, org, coordinator):
     assert waiting == [str(old)]
 
 
+def figures_of(response) -> dict:
+    return {str(f.label): f for f in response.context["figures"]}
+
+
 def test_board_sees_the_portfolio_at_a_glance(client, org, ks_user):
-    add_project(org, org.unit_a, "A", total_budget=Decimal(1_000_000), external_funding=Decimal(600_000))
-    add_project(org, org.unit_b, "B", total_budget=Decimal(500_000))
+    add_project(
+        org, org.unit_a, "A", status="ongoing", total_budget=Decimal(1_000_000), external_funding=Decimal(600_000)
+    )
+    add_project(
+        org,
+        org.unit_b,
+        "B",
+        status="granted",
+        currency_id="EUR",
+        exchange_rate=Decimal("11.25"),
+        total_budget=Decimal(100_000),
+        external_funding=Decimal(80_000),
+    )
+    add_project(org, org.unit_b, "Bara en idé", total_budget=Decimal(500_000))
     client.force_login(ks_user)
-    figures = {str(f.label): f.value for f in client.get(reverse("home")).context["figures"]}
-    year = timezone.localdate().year
-    assert any(value == "2" for label, value in figures.items() if str(year) in label)
-    assert "1\xa0500\xa0000 SEK" in figures.values()  # Swedish groups thousands with a no-break space
-    assert "600\xa0000 SEK" in figures.values()
+    figures = figures_of(client.get(reverse("home")))
+    assert figures["Projekt som pågått"].value == "2"  # the idea is no project of the year yet
+    assert figures["Projekt som pågått"].difference == "+2"
+    # one sum in SEK, the euros at their project's rate; Swedish groups thousands with a no-break space
+    assert figures["Extern finansiering beviljad (SEK)"].value == "1\xa0500\xa0000 SEK"
+
+
+def test_the_figures_of_a_chosen_year(client, org, ks_user):
+    last_year = timezone.localdate().year - 1
+    add_project(
+        org,
+        org.unit_a,
+        "Fjolårets",
+        status="closed",
+        start_date=datetime.date(last_year, 3, 1),
+        end_date=datetime.date(last_year, 9, 30),
+    )
+    client.force_login(ks_user)
+    response = client.get(reverse("home"), {"year": last_year})
+    assert response.context["year"] == last_year
+    assert figures_of(response)["Projekt som avslutats"].value == "1"
+    assert figures_of(client.get(reverse("home")))["Projekt som avslutats"].value == "0"
+
+
+@pytest.mark.parametrize("year", ["inte-ett-år", "99999", "-4", ""])
+def test_a_bad_year_shows_this_year(client, org, ks_user, year):
+    client.force_login(ks_user)
+    response = client.get(reverse("home"), {"year": year})
+    assert response.status_code == 200
+    assert response.context["year"] == timezone.localdate().year
 
 
 @pytest.mark.parametrize("persona", ["official_a", "coordinator", "ks_user"])
@@ -86,7 +127,9 @@ def test_start_page_runs_a_fixed_number_of_queries(client, org, persona, request
 
 
 def test_english_formats_numbers_the_english_way(client, org, ks_user):
-    add_project(org, org.unit_a, "A", total_budget=Decimal(1_234_567))
+    add_project(
+        org, org.unit_a, "A", status="ongoing", total_budget=Decimal(2_000_000), external_funding=Decimal(1_234_567)
+    )
     client.force_login(ks_user)
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     values = [f.value for f in client.get(reverse("home")).context["figures"]]

@@ -21,7 +21,7 @@ def counts(year: int, units=None) -> dict:
 
 
 def per_unit(year: int, units=None) -> list[dict]:
-    return list(of_year(year, units).values(unit=F("unit__name")).annotate(**_counts(year)).order_by("unit"))
+    return list(of_year(year, units).values(unit_name=F("unit__name")).annotate(**_counts(year)).order_by("unit_name"))
 
 
 def _counts(year: int) -> dict:
