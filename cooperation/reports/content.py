@@ -574,7 +574,10 @@ def units_section(scope: Scope) -> Section:
 def appendix_section(scope: Scope) -> Section:
     year, units = scope.year, scope.units
     section = Section("appendix", _("Appendix: the items counted"))
-    section.paragraphs.append(_("Every item counted in the figures above, so each figure can be traced."))
+    section.paragraphs += [
+        _("Every item counted in the figures above, so each figure can be traced."),
+        _("The memberships, city relations and their activities are listed in full under their areas."),
+    ]
     yes, no = _("Yes"), _("No")
     section.blocks += [
         Table(

@@ -105,3 +105,16 @@ def test_progress_is_reported_between_sections(portfolio):
     steps = []
     build_report(YEAR, progress=lambda percent, step: steps.append(percent))
     assert steps == sorted(steps) and steps[0] == 0 and steps[-1] == 100 and len(steps) == 6
+
+
+def test_the_report_runs_a_fixed_number_of_queries(portfolio, org, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from .test_figures import more_of_everything
+
+    with CaptureQueriesContext(connection) as few:
+        build_report(YEAR)
+    more_of_everything(org, portfolio)
+    with django_assert_max_num_queries(len(few)):
+        build_report(YEAR)
