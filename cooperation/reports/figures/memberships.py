@@ -84,13 +84,18 @@ def due_on(row: dict):
 
 def totals(year: int, units=None) -> dict:
     """Memberships active, of each kind, with evaluations overdue, and positions held."""
-    return with_status(year, units).aggregate(
-        memberships=Count("pk"),
-        common_interest=Count("pk", filter=Q(kind=MembershipKind.COMMON_INTEREST)),
-        sector_specific=Count("pk", filter=Q(kind=MembershipKind.SECTOR_SPECIFIC)),
-        overdue=Count("pk", filter=Q(overdue=True)),
-        positions=Coalesce(Sum("positions"), 0),
-    )
+    # grouped by kind and status (at most four rows) rather than aggregated with filters on the annotations, which
+    # PostgreSQL cannot read from Django's wrapping subquery
+    groups = with_status(year, units).values("kind", "overdue").annotate(n=Count("pk"), held=Sum("positions"))
+    counts = dict.fromkeys(("memberships", "common_interest", "sector_specific", "overdue", "positions"), 0)
+    for group in groups.order_by():
+        counts["memberships"] += group["n"]
+        counts["common_interest" if group["kind"] == MembershipKind.COMMON_INTEREST else "sector_specific"] += group[
+            "n"
+        ]
+        counts["overdue"] += group["n"] if group["overdue"] else 0
+        counts["positions"] += group["held"] or 0
+    return counts
 
 
 def fees(year: int, units=None) -> list[dict]:
