@@ -10,7 +10,7 @@ import pytest
 from cooperation.reports.content import build_report
 from cooperation.reports.document import Chart
 
-from .conftest import YEAR
+from .portfolio import YEAR
 
 pytestmark = pytest.mark.django_db
 
