@@ -167,7 +167,7 @@ def policy_section(scope: Scope) -> Section:
 
 
 def goal_row(goal: dict, assessment) -> list:
-    verdict = assessment.get_verdict_display() if assessment is not None else _("Not assessed")
+    verdict = capfirst(str(assessment.get_verdict_display())) if assessment is not None else _("Not assessed")
     text = getattr(assessment, "text", "") if assessment is not None else ""
     title = "– " * goal["depth"] + goal["title"]
     return [title, label_of(GoalKind, goal["kind"]), len(goal["items"]), str(verdict), text]

@@ -118,3 +118,17 @@ def test_the_report_runs_a_fixed_number_of_queries(portfolio, org, django_assert
     more_of_everything(org, portfolio)
     with django_assert_max_num_queries(len(few)):
         build_report(YEAR)
+
+
+def test_a_saved_follow_up_is_read_as_well(portfolio, org):
+    from cooperation.reports.models import AreaAssessment, FollowUp, GoalAssessment, UnitReport
+
+    follow_up = FollowUp.objects.create(year=YEAR, deadline=datetime.date(2026, 2, 15), case_number="KS 2026/3")
+    UnitReport.objects.create(follow_up=follow_up, unit=org.unit_b, achieved="Ett nytt kulturutbyte.")
+    GoalAssessment.objects.create(follow_up=follow_up, goal=portfolio.sub_goal, verdict="fulfilled", text="Klart.")
+    AreaAssessment.objects.create(follow_up=follow_up, area="visits", text="Fler studiebesök.")
+    report = build_report(YEAR, follow_up=follow_up)
+    goal_row = next(r for r in table(report, "goal_fulfilment").rows if r[0] == "– Fler EU-projekt")
+    assert goal_row[2:] == [1, "Uppfyllt", "Klart."]
+    (unit,) = section(report, "units").subsections
+    assert unit.paragraphs == ["Uppnått: Ett nytt kulturutbyte.", "Inte inlämnad."]
