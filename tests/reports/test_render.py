@@ -134,6 +134,22 @@ def test_the_pdf_shows_figures_the_swedish_way(swedish_pdf, tmp_path):
 
 
 @poppler
+def test_a_long_table_repeats_its_header_row_on_each_page(tmp_path):
+    report = make_report("sv")
+    long = Table(
+        key="long",
+        caption="Lång tabell",
+        columns=[Column("Rubrikkolumn"), Column("Belopp", Kind.MONEY)],
+        rows=[[f"Rad {index}", Decimal(index)] for index in range(120)],
+    )
+    report.sections = [Section("long", "Lång", blocks=[long])]
+    pages = pdftotext(render_pdf(report), tmp_path).split("\f")
+    with_rows = [page for page in pages if "Rad " in page]
+    assert len(with_rows) >= 2
+    assert all("Rubrikkolumn" in page for page in with_rows)
+
+
+@poppler
 def test_the_english_pdf_shows_figures_the_english_way(tmp_path):
     text = pdftotext(render_pdf(make_report("en")), tmp_path)
     assert "SEK 1,234,567" in text and "12.5%" in text

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.utils import formats, translation
+from django.utils import numberformat
+from django.utils.formats import get_format
 
 from ..document import Cell, Column, Kind, Table
 
@@ -45,8 +46,14 @@ def money_places(table: Table, index: int) -> int:
 def number(value: int | Decimal, places: int, language: str) -> str:
     """`value` rounded half up to `places` decimals, grouped by thousands in `language`'s way."""
     rounded = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    with translation.override(language):
-        return str(formats.number_format(rounded, decimal_pos=places, use_l10n=True, force_grouping=True))
+    return numberformat.format(
+        rounded,
+        get_format("DECIMAL_SEPARATOR", language),
+        decimal_pos=places,
+        grouping=get_format("NUMBER_GROUPING", language),
+        thousand_sep=get_format("THOUSAND_SEPARATOR", language),
+        force_grouping=True,
+    )
 
 
 def show(value: Cell, column: Column, language: str, places: int = 0) -> Shown:
