@@ -23,6 +23,7 @@ class Shown:
 
     text: str
     numeric: bool = False
+    date: bool = False
 
 
 @dataclass
@@ -61,7 +62,7 @@ def show(value: Cell, column: Column, language: str, places: int = 0) -> Shown:
     if value is None or value == "":
         return Shown("", column.kind in NUMERIC)
     if isinstance(value, date):
-        return Shown(value.isoformat())
+        return Shown(value.isoformat(), date=True)
     if isinstance(value, str) or column.kind in (Kind.TEXT, Kind.DATE):
         return Shown(str(value))
     swedish = language.startswith("sv")

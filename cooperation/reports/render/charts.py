@@ -68,7 +68,7 @@ def _draw(axes, chart, language):
         for index, (series, heights) in enumerate(zip(chart.series, values, strict=True)):
             offsets = [position - 0.4 + width * (index + 0.5) for position in positions]
             axes.bar(offsets, heights, width=width, color=COLOURS[index % len(COLOURS)], label=series.name)
-    slanted = len(chart.labels) > 6
+    slanted = len(chart.labels) > 6 or sum(len(label) for label in chart.labels) > 48  # long names would overlap
     axes.set_xticks(positions, chart.labels, rotation=30 if slanted else 0, ha="right" if slanted else "center")
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts and kronor: no half steps
     axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: number(Decimal(str(value)), 0, language)))
