@@ -51,7 +51,9 @@ class CityRelationDetailView(views.ObjectDetailView):
                 "goals",
                 "sdgs",
                 Prefetch("agreements", Agreement.objects.select_related("decision__body")),
-                Prefetch("activities", CityActivity.objects.select_related("unit")),
+                Prefetch(
+                    "activities", CityActivity.objects.select_related("unit").prefetch_related("participating_units")
+                ),
                 Prefetch("projects", views.related(CityRelation, "projects").select_related("owner")),
                 "visits",
                 "positionpapers",
