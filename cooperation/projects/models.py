@@ -377,7 +377,7 @@ class ProjectFinance(models.Model):
         Programme, models.PROTECT, null=True, blank=True, related_name="finances", verbose_name=_("programme")
     )
     applied_for = MoneyField(_("applied for"), null=True, blank=True)
-    granted = MoneyField(_("granted"), null=True, blank=True)
+    granted = MoneyField(_("amount granted"), null=True, blank=True)
     granted_on = models.DateField(_("grant decision date"), null=True, blank=True)
     paid_out = MoneyField(
         _("paid out"), null=True, blank=True, help_text=_("Paid out to the municipality during the year.")
@@ -401,7 +401,9 @@ class ProjectFinance(models.Model):
                 condition=models.Q(granted_on__isnull=True) | models.Q(granted__isnull=False),
                 name="project_finance_grant_date_has_amount",
                 field="granted",
-                violation_error_message=_("Granted: give the amount granted when the grant decision date is given."),
+                violation_error_message=_(
+                    "Amount granted: give the amount granted when the grant decision date is given."
+                ),
             ),
         ]
 
