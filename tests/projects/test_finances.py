@@ -200,7 +200,9 @@ def test_the_migration_carries_the_budget_over_to_one_row(item, eu):
     no_dates = Project.objects.create(
         title="Utan datum", owner=item.owner, funding_source=eu, total_budget=D(10), external_funding=D(5)
     )
-    idea = Project.objects.create(title="Idé", owner=item.owner, funding_source=eu, start_date=datetime.date(2025, 1, 1))
+    idea = Project.objects.create(
+        title="Idé", owner=item.owner, funding_source=eu, start_date=datetime.date(2025, 1, 1)
+    )
     migration.forwards(apps, None)
     carried = ProjectFinance.objects.get(project=item)
     assert (carried.year, carried.source_id, carried.granted) == (2024, "eu", D(400_000))
