@@ -82,6 +82,7 @@ def test_an_evaluations_outcome_reads_in_swedish(member):
 
 def test_a_city_activity_is_a_dated_log_entry_shown_on_the_relations_page(client, reader, org):
     relation = CityRelation.objects.create(city="Aarhus", country="DK", kind="contact")
+    relation.units.set([org.unit_a])
     activity = CityActivity.objects.create(
         relation=relation,
         unit=org.unit_a,
