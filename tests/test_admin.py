@@ -1,5 +1,7 @@
 """The admin: every domain model is registered with a history view, and its pages open for an administrator."""
 
+from decimal import Decimal
+
 import pytest
 from django.apps import apps
 from django.contrib import admin
@@ -14,6 +16,7 @@ from simple_history.models import HistoricalChanges
 
 from cooperation.cities.models import CityRelation
 from cooperation.core.models import Currency, SustainableDevelopmentGoal
+from cooperation.networks.models import MembershipFee
 from cooperation.notices.choices import Area, NoticeState
 from cooperation.notices.models import Notice
 from cooperation.organisation.choices import Role
@@ -53,6 +56,7 @@ def action_plan():
 
 # Models whose constraints baker's random values would break, with how to build a valid instance.
 MAKERS = {
+    MembershipFee: lambda: baker.make(MembershipFee, amount=Decimal("12500.00"), year=2025),
     SustainableDevelopmentGoal: lambda: baker.make(
         SustainableDevelopmentGoal, number=SustainableDevelopmentGoal.objects.count() + 1
     ),

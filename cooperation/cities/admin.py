@@ -18,7 +18,7 @@ class AgreementInline(admin.TabularInline):
 
 class CityActivityInline(admin.TabularInline):
     model = CityActivity
-    fields = ("title", "unit", "start_date", "end_date", "video_conferencing_considered")
+    fields = ("title", "kind", "unit", "start_date", "end_date", "participants", "cost")
     autocomplete_fields = ("unit",)
     show_change_link = True
     extra = 0
@@ -59,9 +59,9 @@ class AgreementAdmin(HistoryAdmin):
 
 @admin.register(CityActivity)
 class CityActivityAdmin(HistoryAdmin):
-    list_display = ("title", "relation", "unit", "start_date", "end_date", "video_conferencing_considered")
-    list_filter = (("unit", admin.RelatedOnlyFieldListFilter), "video_conferencing_considered", "start_date")
+    list_display = ("title", "kind", "relation", "unit", "start_date", "end_date", "participants", "cost")
+    list_filter = ("kind", ("unit", admin.RelatedOnlyFieldListFilter), "video_conferencing_considered", "start_date")
     list_select_related = ("relation", "unit")
     search_fields = ("title", "description", "relation__city")
-    autocomplete_fields = ("relation", "unit")
+    autocomplete_fields = ("relation", "unit", "participating_units")
     date_hierarchy = "start_date"

@@ -26,3 +26,12 @@ class AgreementKind(models.TextChoices):
     MEMORANDUM = "memorandum", _("memorandum of understanding")
     SISTER_CITY = "sister_city", _("sister-city declaration of intent")
     COOPERATION = "cooperation", _("cooperation agreement")
+
+
+class ActivityKind(models.TextChoices):
+    MEETING = "meeting", _("meeting")
+    VISIT = "visit", _("visit")
+    EXCHANGE = "exchange", _("exchange")
+    CONFERENCE = "conference", _("conference")
+    DIGITAL_MEETING = "digital_meeting", _("digital meeting")
+    OTHER = "other", _("other")

@@ -106,7 +106,18 @@ class AgreementRows(BaseInlineFormSet):
 class ActivityForm(DomainModelForm):
     class Meta:
         model = CityActivity
-        fields = ["unit", "title", "start_date", "end_date", "video_conferencing_considered", "description"]
+        fields = [
+            "kind",
+            "title",
+            "unit",
+            "participating_units",
+            "start_date",
+            "end_date",
+            "participants",
+            "cost",
+            "video_conferencing_considered",
+            "description",
+        ]
 
 
 class OneActivityForm(ActivityForm):

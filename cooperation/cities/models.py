@@ -12,11 +12,12 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from cooperation.core.constraints import FieldCheckConstraint, not_before
+from cooperation.core.models import MoneyField
 from cooperation.organisation.choices import COMMITTEE_KINDS, BodyKind
 from cooperation.organisation.models import decision_errors, municipality_errors, policy_in_force
 from cooperation.organisation.rules import cooperation_analysis_errors, refuses_new_twin_towns
 
-from .choices import PARTNER_KINDS, AgreementKind, RelationKind, RelationStatus
+from .choices import PARTNER_KINDS, ActivityKind, AgreementKind, RelationKind, RelationStatus
 
 NO_COMMITTEE = _(
     "Decision: a committee (nämnd) or company board may not conclude twin-town or partner-city agreements."
@@ -380,16 +381,31 @@ class CityActivity(models.Model):
     unit = models.ForeignKey(
         "organisation.Unit", models.PROTECT, related_name="city_activities", verbose_name=_("unit")
     )
+    participating_units = models.ManyToManyField(
+        "organisation.Unit",
+        blank=True,
+        related_name="participating_city_activities",
+        verbose_name=_("participating units"),
+        help_text=_("Other units that took part, beside the responsible unit."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=ActivityKind.choices, default=ActivityKind.MEETING)
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), null=True, blank=True)
+    participants = models.PositiveIntegerField(
+        _("participants"),
+        null=True,
+        blank=True,
+        help_text=_("How many took part, from here and from the partner city."),
+    )
+    cost = MoneyField(_("cost (SEK)"), null=True, blank=True, help_text=_("The municipality's cost, in kronor."))
     video_conferencing_considered = models.BooleanField(
         _("video conferencing considered"),
         default=False,
         help_text=_("The policy asks units to consider video or web conferencing and follow the travel policy."),
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[participating_units])
 
     class Meta:
         ordering = ["-start_date"]

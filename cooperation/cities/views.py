@@ -62,6 +62,15 @@ class CityRelationDetailView(views.ObjectDetailView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
+        # The participating units of all the relation's activities in one query, also when there are none, so the
+        # page runs as many queries however many activities it shows.
+        through = CityActivity.participating_units.through
+        links = through.objects.filter(cityactivity__relation=self.object).select_related("unit").order_by("unit__name")
+        units = {}
+        for link in links:
+            units.setdefault(link.cityactivity_id, []).append(link.unit)
+        for activity in self.object.activities.all():
+            activity.other_units = units.get(activity.pk, [])
         return super().get_context_data(
             may_record_activity=may_record_activity(user, self.object),
             activity_editable={a.pk for a in self.object.activities.all() if allowed(user, Action.CHANGE, a)},

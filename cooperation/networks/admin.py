@@ -4,7 +4,7 @@ from django_countries.filters import CountryFilter
 
 from cooperation.core.admin import HistoryAdmin
 
-from .models import Declaration, Membership, Organisation, Representative
+from .models import Declaration, Membership, MembershipFee, Organisation, Representative
 
 
 class DeclarationInline(admin.TabularInline):
@@ -28,6 +28,11 @@ class RepresentativeInline(admin.TabularInline):
     extra = 0
 
 
+class MembershipFeeInline(admin.TabularInline):
+    model = MembershipFee
+    extra = 0
+
+
 @admin.register(Membership)
 class MembershipAdmin(HistoryAdmin):
     list_display = (
@@ -47,7 +52,7 @@ class MembershipAdmin(HistoryAdmin):
     filter_horizontal = ("sdgs",)
     date_hierarchy = "member_since"
     ordering = ("organisation__name",)  # explicit: Meta.ordering is dropped once evaluations are aggregated
-    inlines = (RepresentativeInline,)
+    inlines = (RepresentativeInline, MembershipFeeInline)
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_last_evaluation()
@@ -78,3 +83,12 @@ class DeclarationAdmin(HistoryAdmin):
     search_fields = ("title", "summary", "organisation__name", "organisation__acronym")
     autocomplete_fields = ("organisation", "decision")
     date_hierarchy = "proposed_on"
+
+
+@admin.register(MembershipFee)
+class MembershipFeeAdmin(HistoryAdmin):
+    list_display = ("membership", "year", "amount", "currency", "paid_on")
+    list_filter = ("year", "currency")
+    list_select_related = ("membership__organisation", "currency")
+    search_fields = ("membership__organisation__name",)
+    autocomplete_fields = ("membership",)

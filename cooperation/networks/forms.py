@@ -7,7 +7,7 @@ from cooperation.organisation.models import Unit
 from cooperation.organisation.roles import is_coordinator, unit_ids
 
 from .choices import MembershipKind
-from .models import Declaration, Membership, Organisation, Representative
+from .models import Declaration, Membership, MembershipFee, Organisation, Representative
 
 ORGANISATION_FIELDSETS = [
     (_("The organisation"), ["name", "acronym", "country", "website", "description"]),
@@ -89,3 +89,12 @@ class RepresentativeForm(DomainModelForm):
 RepresentativeFormSet = inlineformset_factory(
     Membership, Representative, form=RepresentativeForm, extra=1, can_delete=True
 )
+
+
+class FeeForm(DomainModelForm):
+    class Meta:
+        model = MembershipFee
+        fields = ["year", "amount", "currency", "paid_on"]
+
+
+FeeFormSet = inlineformset_factory(Membership, MembershipFee, form=FeeForm, extra=1, can_delete=True)

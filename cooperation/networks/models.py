@@ -3,6 +3,7 @@
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -212,6 +213,42 @@ class Membership(models.Model):
         on = on or timezone.localdate()
         due = self.evaluation_due_on
         return due is not None and due < on and self.is_active(on)
+
+
+class MembershipFee(models.Model):
+    """The fee paid for a membership for one year, as paid."""
+
+    membership = models.ForeignKey(Membership, models.CASCADE, related_name="fees", verbose_name=_("membership"))
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        help_text=_("The year the fee is for."),
+    )
+    amount = MoneyField(_("amount paid"))
+    currency = models.ForeignKey(
+        "core.Currency", models.PROTECT, default="SEK", related_name="+", verbose_name=_("currency")
+    )
+    paid_on = models.DateField(_("paid on"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["membership", "-year"]
+        verbose_name = _("membership fee paid")
+        verbose_name_plural = _("membership fees paid")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["membership", "year"],
+                name="membership_fee_one_per_year",
+                violation_error_message=_("The membership already has a fee paid for this year."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.membership} {self.year}"
+
+    def get_absolute_url(self):
+        """Fees are shown, and edited, on their membership's page."""
+        return f"{self.membership.get_absolute_url()}#fees"
 
 
 class Representative(models.Model):

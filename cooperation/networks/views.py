@@ -12,12 +12,13 @@ from .forms import (
     MEMBERSHIP_FIELDSETS,
     ORGANISATION_FIELDSETS,
     DeclarationFormSet,
+    FeeFormSet,
     MembershipEndForm,
     MembershipForm,
     OrganisationForm,
     RepresentativeFormSet,
 )
-from .models import Declaration, Membership, Organisation
+from .models import Declaration, Membership, MembershipFee, Organisation
 
 # Related rows are fetched with what they show, in one query each, however many there are (none included).
 DECLARATIONS = Declaration.objects.select_related("decision__body")
@@ -113,6 +114,7 @@ class MembershipDetailView(views.ObjectDetailView):
                 "goals",
                 "sdgs",
                 "representatives",
+                Prefetch("fees", MembershipFee.objects.select_related("currency")),
                 Prefetch("evaluations", views.related(Membership, "evaluations").select_related("decision__body")),
                 Prefetch("organisation__declarations", DECLARATIONS),
                 "projects",
@@ -141,7 +143,7 @@ class MembershipDetailView(views.ObjectDetailView):
 class MembershipEditView(views.ObjectEditView):
     model = Membership
     form_class = MembershipForm
-    formsets = {"representatives": RepresentativeFormSet}
+    formsets = {"representatives": RepresentativeFormSet, "fees": FeeFormSet}
     fieldsets = MEMBERSHIP_FIELDSETS
 
 

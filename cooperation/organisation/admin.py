@@ -12,6 +12,7 @@ from .models import (
     Municipality,
     Policy,
     PolicyGoal,
+    Population,
     RoleAssignment,
     Unit,
     User,
@@ -32,12 +33,17 @@ class UnitInline(admin.TabularInline):
     extra = 0
 
 
+class PopulationInline(admin.TabularInline):
+    model = Population
+    extra = 0
+
+
 @admin.register(Municipality)
 class MunicipalityAdmin(HistoryAdmin):
     list_display = ("name", "short_name", "slug", "website")
     search_fields = ("name", "short_name")
     prepopulated_fields = {"slug": ("short_name",)}
-    inlines = (BodyInline, UnitInline)
+    inlines = (BodyInline, UnitInline, PopulationInline)
 
 
 @admin.register(Body)
@@ -131,3 +137,11 @@ class CoordinationGroupAdmin(HistoryAdmin):
     list_select_related = ("body", "convened_by", "decision__body")
     search_fields = ("name", "mandate")
     autocomplete_fields = ("body", "convened_by", "decision", "member_units", "members")
+
+
+@admin.register(Population)
+class PopulationAdmin(HistoryAdmin):
+    list_display = ("municipality", "year", "inhabitants", "source")
+    list_filter = ("municipality",)
+    list_select_related = ("municipality",)
+    search_fields = ("source",)

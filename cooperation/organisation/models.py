@@ -5,6 +5,7 @@ from datetime import date
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
@@ -95,6 +96,38 @@ def refuse_second_municipality(sender, instance, raw, **kwargs):
             with translation.override(language):
                 messages.append(one_municipality_message(present, instance))
         raise SecondMunicipality("\n".join(messages))
+
+
+class Population(models.Model):
+    """The municipality's population at the end of a year, as reference data for figures per inhabitant."""
+
+    municipality = models.ForeignKey(
+        Municipality, models.CASCADE, related_name="populations", verbose_name=_("municipality")
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(1900), MaxValueValidator(2100)])
+    inhabitants = models.PositiveIntegerField(_("inhabitants"), validators=[MinValueValidator(1)])
+    source = models.CharField(_("source"), max_length=200, help_text=_("E.g. SCB, folkmängd 31 december 2024."))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["municipality", "-year"]
+        verbose_name = _("population")
+        verbose_name_plural = _("population per year")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "year"],
+                name="population_one_per_year",
+                violation_error_message=_("The municipality already has a population for this year."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.municipality} {self.year}: {self.inhabitants}"
+
+
+def population(year: int) -> int | None:
+    """The municipality's inhabitants at the end of `year`, or None where it is not recorded."""
+    return Population.objects.filter(year=year).values_list("inhabitants", flat=True).first()
 
 
 class Body(models.Model):

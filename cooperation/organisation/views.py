@@ -76,6 +76,7 @@ class OrganisationView(LoginRequiredMixin, TemplateView):
             units=municipality.units.select_related("body").prefetch_related(
                 Prefetch("role_assignments", queryset=contacts, to_attr="contacts")
             ),
+            populations=municipality.populations.all(),
             groups=municipality.groups.select_related("body", "convened_by", "decision__body").prefetch_related(
                 "member_units", "members"
             ),

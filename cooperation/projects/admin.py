@@ -3,7 +3,8 @@ from django_countries.filters import CountryFilter
 
 from cooperation.core.admin import HistoryAdmin
 
-from .models import FundingSource, Programme, Project, ProjectPartner, ProjectTeamMember
+from .forms import FinanceRows
+from .models import FundingSource, Programme, Project, ProjectFinance, ProjectPartner, ProjectTeamMember
 
 
 class ProgrammeInline(admin.TabularInline):
@@ -36,6 +37,13 @@ class ProjectPartnerInline(admin.TabularInline):
 class ProjectTeamMemberInline(admin.TabularInline):
     model = ProjectTeamMember
     extra = 0
+
+
+class ProjectFinanceInline(admin.TabularInline):
+    model = ProjectFinance
+    formset = FinanceRows
+    extra = 0
+    autocomplete_fields = ("programme",)
 
 
 @admin.register(Project)
@@ -76,7 +84,7 @@ class ProjectAdmin(HistoryAdmin):
     )
     filter_horizontal = ("sdgs",)
     date_hierarchy = "start_date"
-    inlines = (ProjectPartnerInline, ProjectTeamMemberInline)
+    inlines = (ProjectPartnerInline, ProjectTeamMemberInline, ProjectFinanceInline)
 
 
 @admin.register(ProjectPartner)
@@ -95,3 +103,12 @@ class ProjectTeamMemberAdmin(HistoryAdmin):
     list_select_related = ("project",)
     search_fields = ("name", "title", "project__title", "project__acronym")
     autocomplete_fields = ("project",)
+
+
+@admin.register(ProjectFinance)
+class ProjectFinanceAdmin(HistoryAdmin):
+    list_display = ("project", "year", "source", "programme", "granted", "paid_out", "costs")
+    list_filter = ("year", "source")
+    list_select_related = ("project", "source", "programme")
+    search_fields = ("project__title", "project__acronym")
+    autocomplete_fields = ("project", "programme")

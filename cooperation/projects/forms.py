@@ -1,4 +1,5 @@
-from django.forms import inlineformset_factory
+from django.core.exceptions import ValidationError
+from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from cooperation.core.forms import DomainModelForm
@@ -7,7 +8,7 @@ from cooperation.organisation.models import Unit
 from cooperation.organisation.roles import is_coordinator, unit_ids
 
 from .choices import ProjectStatus
-from .models import Project, ProjectPartner, ProjectTeamMember
+from .models import Project, ProjectFinance, ProjectPartner, ProjectTeamMember
 
 FIELDSETS = [
     (_("The project"), ["title", "acronym", "status", "description", "aim", "case_number"]),
@@ -85,3 +86,48 @@ class TeamMemberForm(DomainModelForm):
 
 PartnerFormSet = inlineformset_factory(Project, ProjectPartner, form=PartnerForm, extra=1, can_delete=True)
 TeamFormSet = inlineformset_factory(Project, ProjectTeamMember, form=TeamMemberForm, extra=0, can_delete=True)
+
+
+class FinanceForm(DomainModelForm):
+    class Meta:
+        model = ProjectFinance
+        fields = [
+            "year",
+            "source",
+            "programme",
+            "applied_for",
+            "granted",
+            "granted_on",
+            "paid_out",
+            "own_contribution_cash",
+            "own_contribution_in_kind",
+            "costs",
+        ]
+
+
+class FinanceRows(BaseInlineFormSet):
+    """The yearly finance rows, checked together against the project's totals as this page posts both; the edit
+    page and the admin use it alike."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The rows are checked here, as a whole, rather than one by one against the rows stored before.
+        self.instance.finances_posted = True
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        rows = [
+            form.instance
+            for form in self.forms
+            if (form.has_changed() or form.instance.pk) and not self._should_delete_form(form)
+        ]
+        messages = [message for _total, _row, message in self.instance.finance_problems(rows)]
+        if messages:
+            raise ValidationError(messages)
+
+
+FinanceFormSet = inlineformset_factory(
+    Project, ProjectFinance, form=FinanceForm, formset=FinanceRows, extra=1, can_delete=True
+)

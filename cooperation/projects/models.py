@@ -4,14 +4,18 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Case, DecimalField, ExpressionWrapper, F, Value, When
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from cooperation.core.constraints import FieldCheckConstraint, not_before
+from cooperation.core.display import money
 from cooperation.core.models import BilingualName, MoneyField
 from cooperation.organisation.choices import BodyKind
 from cooperation.organisation.models import municipality_errors
@@ -22,6 +26,16 @@ from .choices import FundingKind, IcldPhase, PartnerKind, ProjectRole, ProjectSt
 # A project is under way from the moment it is granted: the cooperation has started (Lidköping: the analysis comes
 # "before new international cooperation starts"), whether or not its decision is recorded yet.
 STARTED = frozenset({ProjectStatus.GRANTED, ProjectStatus.ONGOING})
+
+# The project's totals and the finance rows they are checked against: (project field, row field).
+FINANCE_TOTALS = [
+    ("external_funding", "granted"),
+    ("external_funding", "paid_out"),
+    ("own_contribution_cash", "own_contribution_cash"),
+    ("own_contribution_in_kind", "own_contribution_in_kind"),
+]
+ROWS_EXCEED_TOTAL = _("{field}: {total} is less than the yearly finance rows' {rows_field} together ({rows}).")
+ROWS_WITHOUT_TOTAL = _("{field}: give the project's total; the yearly finance rows' {rows_field} add up to {rows}.")
 
 
 class FundingSource(BilingualName):
@@ -55,6 +69,23 @@ class Programme(models.Model):
 
     def __str__(self):
         return f"{self.name} {self.period}".strip()
+
+
+def rate(part, whole):
+    """`part` as a percentage of `whole`, computed in the database, to one decimal; NULL without a whole."""
+    percentage = ExpressionWrapper(
+        F(part) * Value(Decimal(100)) / F(whole), output_field=DecimalField(max_digits=20, decimal_places=6)
+    )
+    return Case(When(**{f"{whole}__gt": 0, f"{part}__isnull": False}, then=percentage), default=None)
+
+
+class ProjectQuerySet(models.QuerySet):
+    def with_co_financing_rates(self):
+        """The whole project's co-financing rate and that of the municipality's own part, as percentages."""
+        return self.annotate(
+            co_financing_rate_db=rate("external_funding", "total_budget"),
+            own_co_financing_rate_db=rate("external_funding", "municipality_share"),
+        )
 
 
 class Project(models.Model):
@@ -165,8 +196,13 @@ class Project(models.Model):
     )
     history = HistoricalRecords(m2m_fields=[participating_units, goals, sdgs])
 
+    objects = ProjectQuerySet.as_manager()
+
     # Set by the edit page to the partners' countries it posts, so the rules read the partners as they will be saved.
     posted_partner_countries = None
+    # Set by a page that posts the finance rows with the project (the edit page, the admin): the rows' form set
+    # then checks them against the totals as both will be saved.
+    finances_posted = False
 
     class Meta:
         ordering = ["-start_date", "title"]
@@ -232,8 +268,39 @@ class Project(models.Model):
             # Göteborg and Lidköping: near before far, digital meetings, asked as on trips and memberships.
             errors |= travel_errors(self, "travel_considerations", decided_on)
         errors |= municipality_errors(self, "decision", "owner")
+        if not self.finances_posted and self.pk:
+            errors |= self.finance_errors(self.finances.all())
         if errors:
             raise ValidationError(errors)
+
+    def finance_errors(self, rows) -> dict:
+        """The totals checked against the yearly finance rows, as messages on the project's total fields."""
+        return {total_field: message for total_field, _row_field, message in self.finance_problems(rows)}
+
+    def finance_problems(self, rows) -> list[tuple[str, str, str]]:
+        """(total field, row field, message) where the finance rows add up to more than the project's total.
+
+        The rows break the totals down by year and source and may be incomplete (years not yet entered), but never
+        add up to more. The totals are not derived from the rows: the budget is decided for the whole period before
+        the rows come in year by year, and the start page's figures read the totals."""
+        rows = list(rows)
+        problems, seen = [], set()
+        for total_field, row_field in FINANCE_TOTALS:
+            rows_sum = sum((getattr(row, row_field) or Decimal(0) for row in rows), Decimal(0))
+            total = getattr(self, total_field)
+            if total_field in seen or not rows_sum or (total is not None and rows_sum <= total):
+                continue
+            seen.add(total_field)
+            message = ROWS_WITHOUT_TOTAL if total is None else ROWS_EXCEED_TOTAL
+            currency = self.currency_id or "SEK"
+            text = message.format(
+                field=capfirst(self._meta.get_field(total_field).verbose_name),
+                rows_field=ProjectFinance._meta.get_field(row_field).verbose_name,
+                rows=money(rows_sum, currency),
+                total=money(total, currency),
+            )
+            problems.append((total_field, row_field, text))
+        return problems
 
     def decision_errors(self) -> dict:
         """The owning unit's own committee or board decides the project; KS may, for the central funds (Vänersborg:
@@ -288,8 +355,81 @@ class Project(models.Model):
         return (self.external_funding * 100 / self.total_budget).quantize(Decimal("0.1"))
 
     @property
+    def own_co_financing_rate(self) -> Decimal | None:
+        """External funding as a percentage of the municipality's share, to one decimal: for a partner in a large
+        project the whole project's rate says little about what the municipality itself pays."""
+        if not self.municipality_share or self.external_funding is None:
+            return None
+        return (self.external_funding * 100 / self.municipality_share).quantize(Decimal("0.1"))
+
+    @property
     def own_contribution(self) -> Decimal:
         return (self.own_contribution_cash or Decimal(0)) + (self.own_contribution_in_kind or Decimal(0))
+
+
+class ProjectFinance(models.Model):
+    """A project's money for one year from one funding source, in the project's currency."""
+
+    project = models.ForeignKey(Project, models.CASCADE, related_name="finances", verbose_name=_("project"))
+    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(1990), MaxValueValidator(2100)])
+    source = models.ForeignKey(FundingSource, models.PROTECT, related_name="finances", verbose_name=_("funding source"))
+    programme = models.ForeignKey(
+        Programme, models.PROTECT, null=True, blank=True, related_name="finances", verbose_name=_("programme")
+    )
+    applied_for = MoneyField(_("applied for"), null=True, blank=True)
+    granted = MoneyField(_("amount granted"), null=True, blank=True)
+    granted_on = models.DateField(_("grant decision date"), null=True, blank=True)
+    paid_out = MoneyField(
+        _("paid out"), null=True, blank=True, help_text=_("Paid out to the municipality during the year.")
+    )
+    own_contribution_cash = MoneyField(_("own contribution, cash"), null=True, blank=True)
+    own_contribution_in_kind = MoneyField(_("own contribution, in kind"), null=True, blank=True)
+    costs = MoneyField(_("costs"), null=True, blank=True, help_text=_("The municipality's costs during the year."))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["project", "year", "source"]
+        verbose_name = _("finance row")
+        verbose_name_plural = _("finances per year")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "year", "source"],
+                name="project_finance_unique",
+                violation_error_message=_("The project already has a finance row for this year and funding source."),
+            ),
+            FieldCheckConstraint(
+                condition=models.Q(granted_on__isnull=True) | models.Q(granted__isnull=False),
+                name="project_finance_grant_date_has_amount",
+                field="granted",
+                violation_error_message=_(
+                    "Amount granted: give the amount granted when the grant decision date is given."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.project} {self.year} {self.source}"
+
+    def get_absolute_url(self):
+        """Finance rows are shown, and edited, on their project's page."""
+        return f"{self.project.get_absolute_url()}#finances"
+
+    @property
+    def currency_id(self) -> str:
+        """The project's currency: a row's amounts are kept in it."""
+        return self.project.currency_id if self.project_id else "SEK"
+
+    def clean(self):
+        errors = {}
+        if self.programme_id and self.source_id and self.programme.source_id != self.source_id:
+            errors["programme"] = _("Programme: the programme does not belong to the chosen funding source.")
+        if self.project_id and not self.project.finances_posted:
+            # A row saved alone (the shell, an import): checked with the project's other rows as stored.
+            others = self.project.finances.exclude(pk=self.pk) if self.pk else self.project.finances.all()
+            for _total_field, row_field, message in self.project.finance_problems([*others, self]):
+                errors.setdefault(row_field, message)
+        if errors:
+            raise ValidationError(errors)
 
 
 class ProjectPartner(models.Model):

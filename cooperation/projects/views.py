@@ -1,10 +1,12 @@
+from django.db.models import Prefetch
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from cooperation.core import views
+from cooperation.core import display, views
 
 from .filtersets import ProjectFilterSet
-from .forms import FIELDSETS, PartnerFormSet, ProjectEndForm, ProjectForm, TeamFormSet
-from .models import Project
+from .forms import FIELDSETS, FinanceFormSet, PartnerFormSet, ProjectEndForm, ProjectForm, TeamFormSet
+from .models import Project, ProjectFinance
 
 
 class ProjectListView(views.ObjectListView):
@@ -34,14 +36,40 @@ class ProjectDetailView(views.ObjectDetailView):
                 "city_relation",
                 "membership__organisation",
             )
-            .prefetch_related("participating_units", "goals", "sdgs", "partners", "team", "visits", "notices")
+            .prefetch_related(
+                "participating_units",
+                "goals",
+                "sdgs",
+                "partners",
+                "team",
+                "visits",
+                "notices",
+                Prefetch("finances", ProjectFinance.objects.select_related("source", "programme")),
+            )
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        project = self.object
+        # The budget group also shows both co-financing rates: the whole project's and the municipality's own part's.
+        index = next(i for i, (_title, names) in enumerate(self.fieldsets) if "total_budget" in names)
+        context["groups"][index][1].extend(
+            [
+                (_("Co-financing rate, the whole project"), percent(project.co_financing_rate)),
+                (_("Co-financing rate, the municipality's part"), percent(project.own_co_financing_rate)),
+            ]
+        )
+        return context
+
+
+def percent(value) -> str:
+    return f"{formats.localize(value, use_l10n=True)} %" if value is not None else display.EMPTY
 
 
 class ProjectEditView(views.ObjectEditView):
     model = Project
     form_class = ProjectForm
-    formsets = {"partners": PartnerFormSet, "team": TeamFormSet}
+    formsets = {"partners": PartnerFormSet, "team": TeamFormSet, "finances": FinanceFormSet}
     fieldsets = FIELDSETS
 
     def build(self, data=None, files=None):

@@ -65,8 +65,8 @@ class ActionPlanActivityAdmin(HistoryAdmin):
 
 @admin.register(Evaluation)
 class EvaluationAdmin(HistoryAdmin):
-    list_display = ("__str__", "date", "next_due_on", "decision")
-    list_filter = ("is_project_work", "date", "next_due_on")
+    list_display = ("__str__", "date", "outcome", "next_due_on", "decision")
+    list_filter = ("is_project_work", "outcome", "date", "next_due_on")
     list_select_related = (*SUBJECT_RELATED, "position_paper", "decision__body")
     search_fields = ("conclusions", "city_relation__city", "membership__organisation__name", "position_paper__title")
     autocomplete_fields = ("city_relation", "membership", "position_paper", "decision")

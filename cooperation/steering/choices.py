@@ -8,6 +8,12 @@ class VersionStatus(models.TextChoices):
     SUPERSEDED = "superseded", _("superseded")
 
 
+class EvaluationOutcome(models.TextChoices):
+    CONTINUE = "continue", _("continue")
+    CHANGE = "change", _("change")
+    LEAVE = "leave", _("leave")
+
+
 class ActivityStatus(models.TextChoices):
     PLANNED = "planned", _("planned")
     ONGOING = "ongoing", _("ongoing")

@@ -83,6 +83,7 @@ class EvaluationForm(DomainModelForm):
             "is_project_work",
             "date",
             "conclusions",
+            "outcome",
             "decision",
             "next_due_on",
         ]

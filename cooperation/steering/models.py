@@ -10,7 +10,7 @@ from cooperation.core.constraints import FieldCheckConstraint, not_before
 from cooperation.organisation.choices import BodyKind
 from cooperation.organisation.models import municipality_errors
 
-from .choices import SECTIONS, ActivityStatus, VersionStatus
+from .choices import SECTIONS, ActivityStatus, EvaluationOutcome, VersionStatus
 
 SUBJECT_MESSAGE = _("Concerns: choose exactly one of a city relation, a network membership or the project work.")
 
@@ -346,6 +346,13 @@ class Evaluation(models.Model):
     is_project_work = models.BooleanField(_("the project work as a whole"), default=False)
     date = models.DateField(_("date"))
     conclusions = models.TextField(_("conclusions"), blank=True)
+    outcome = models.CharField(
+        _("outcome"),
+        max_length=10,
+        choices=EvaluationOutcome.choices,
+        blank=True,
+        help_text=_("Whether the cooperation continues as it is, changes, or is left."),
+    )
     decision = models.ForeignKey(
         "organisation.Decision",
         models.PROTECT,

@@ -274,6 +274,7 @@ class EvaluationDetailView(views.ObjectDetailView):
                 "is_project_work",
                 "date",
                 "conclusions",
+                "outcome",
                 "decision",
                 "next_due_on",
             ],

@@ -15,7 +15,13 @@ FIELDSETS = [
     (_("Practical"), ["interpreter", "language", "press", "cost", "currency"]),
     (
         _("Outgoing trips"),
-        ["representatives", "approved_by", "video_conferencing_considered", "travel_considerations"],
+        [
+            "own_participants",
+            "representatives",
+            "approved_by",
+            "video_conferencing_considered",
+            "travel_considerations",
+        ],
     ),
     (_("Links"), ["city_relation", "membership", "project"]),
     (_("Goals"), ["goals", "sdgs"]),

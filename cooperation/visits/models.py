@@ -4,6 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +19,9 @@ from cooperation.organisation.rules import TRAVEL_HELP, travel_errors
 
 from .choices import Direction, GiftDirection, LegalBasis, VisitKind
 
+OWN_PARTICIPANTS_MESSAGE = _(
+    "Own participants: give how many of the municipality's own take part when the visit is outgoing."
+)
 MAIN_HOST_MESSAGE = _("Host units: a visit with several host units has exactly one main host.")
 
 
@@ -41,6 +45,15 @@ class Visit(models.Model):
     city = models.CharField(_("city"), max_length=200, blank=True)
     country = CountryField(_("country"))
     delegation_size = models.PositiveIntegerField(_("delegation size"), null=True, blank=True)
+    own_participants = models.PositiveIntegerField(
+        _("own participants"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "How many of the municipality's own take part; required for outgoing trips, conferences and job shadowing."
+        ),
+    )
     purpose = models.TextField(_("purpose"), blank=True)
     topics = models.TextField(_("topics"), blank=True)
     programme = models.TextField(_("programme"), blank=True)
@@ -121,6 +134,9 @@ class Visit(models.Model):
             hosts = main_host_errors(self.hosts.values_list("unit", "is_main"))
             if hosts:
                 errors[NON_FIELD_ERRORS] = hosts
+        if self.direction == Direction.OUTGOING and self.own_participants is None:
+            # The yearly report counts the municipality's own travellers; only an outgoing visit has them for sure.
+            errors["own_participants"] = OWN_PARTICIPANTS_MESSAGE
         if self.direction == Direction.OUTGOING:
             # Travelling out is where "near before far, digital meetings considered" applies (Göteborg, Lidköping).
             errors |= travel_errors(self, "travel_considerations", self.start_date)

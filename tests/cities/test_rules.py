@@ -258,6 +258,7 @@ def test_the_admin_checks_inline_activities_against_the_units_it_posts(admin_cli
         "activities-TOTAL_FORMS": "1",
         "activities-0-title": "Kulturutbyte",
         "activities-0-unit": str(org.unit_b.pk),
+        "activities-0-kind": "exchange",
         "activities-0-start_date": "2026-05-04",
     }
     response = admin_client.post(url, data)

@@ -28,7 +28,10 @@ def travel_policy(org):
 
 
 def trip(kind=VisitKind.OUTGOING_TRIP, start=datetime.date(2026, 3, 2), direction=Direction.OUTGOING):
-    return Visit(kind=kind, direction=direction, title="Resa till Bryssel", start_date=start, country="BE")
+    own = 2 if direction == Direction.OUTGOING else None
+    return Visit(
+        kind=kind, direction=direction, title="Resa till Bryssel", start_date=start, country="BE", own_participants=own
+    )
 
 
 @pytest.mark.parametrize("kind", [VisitKind.OUTGOING_TRIP, VisitKind.CONFERENCE, VisitKind.STUDY])

@@ -269,6 +269,7 @@ def test_an_outgoing_trip_asks_how_near_and_digital_alternatives_were_considered
         direction="outgoing",
         start_date="2026-10-07",
         country="BE",
+        own_participants="2",
     )
     response = client.post(url, data)
     assert response.status_code == 200

@@ -8,12 +8,12 @@ get one history row each ("Demodata"), their child rows do not.
 
 from django.db import models
 
-from cooperation.cities.models import CityRelation
+from cooperation.cities.models import CityActivity, CityRelation
 from cooperation.consultations.models import Consultation
-from cooperation.networks.models import Membership, Organisation
+from cooperation.networks.models import Membership, MembershipFee, Organisation
 from cooperation.notices.models import Notice, NoticeEvent
 from cooperation.organisation.models import Decision
-from cooperation.projects.models import Project, ProjectPartner
+from cooperation.projects.models import Project, ProjectFinance, ProjectPartner
 from cooperation.steering.models import Evaluation, PositionPaper, PositionPaperVersion
 from cooperation.visits.models import DelegationMember, Visit, VisitHost
 
@@ -32,11 +32,14 @@ __all__ = ["DEMO_ACCOUNTS", "DEMO_NOTE", "DEMO_PASSWORD", "SEEDED_MODELS", "SIZE
 SEEDED_MODELS: list[type[models.Model]] = [
     Decision,
     CityRelation,
+    CityActivity,
     Organisation,
     Membership,
+    MembershipFee,
     Evaluation,
     Project,
     ProjectPartner,
+    ProjectFinance,
     Visit,
     VisitHost,
     DelegationMember,

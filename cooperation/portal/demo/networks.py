@@ -1,10 +1,11 @@
-"""Demo organisations and networks, memberships and their evaluations."""
+"""Demo organisations and networks, memberships, the fees paid for them and their evaluations."""
 
 import datetime
 from decimal import Decimal
 
 from cooperation.networks.choices import MembershipKind
-from cooperation.networks.models import Membership, Organisation
+from cooperation.networks.models import Membership, MembershipFee, Organisation
+from cooperation.steering.choices import EvaluationOutcome
 from cooperation.steering.models import Evaluation
 
 from .base import (
@@ -34,6 +35,28 @@ NETWORKS = [
 ]
 
 
+# Most evaluations conclude the membership goes on; some change it, a few leave.
+OUTCOMES = [EvaluationOutcome.CONTINUE, EvaluationOutcome.CONTINUE, EvaluationOutcome.CHANGE, EvaluationOutcome.LEAVE]
+FEE_YEARS = range(2021, 2026)
+
+
+def fees_paid(ctx: Context, membership: Membership) -> list[MembershipFee]:
+    """The annual fee as paid each year since the membership began, in the spring, rising a little over the years."""
+    r = rng(ctx, "membership-fee", membership.pk)
+    return [
+        MembershipFee(
+            pk=membership.pk * 10 + k,
+            membership_id=membership.pk,
+            year=year,
+            amount=(membership.annual_fee * (1 + Decimal("0.02") * k)).quantize(Decimal(1)),
+            currency_id=membership.fee_currency_id,
+            paid_on=datetime.date(year, r.randint(2, 5), r.randint(1, 28)),
+        )
+        for k, year in enumerate(FEE_YEARS)
+        if year >= membership.member_since.year
+    ]
+
+
 def build_memberships(ctx: Context, decisions, count: int) -> list[int]:
     organisations = [
         Organisation(pk=ctx.base + i, name=name, acronym=acronym, country=country, description=DEMO_NOTE)
@@ -48,7 +71,7 @@ def build_memberships(ctx: Context, decisions, count: int) -> list[int]:
     analysis = policy_asks(ctx, "requires_cooperation_analysis")
     travel = policy_asks(ctx, "requires_travel_considerations")
     undemocratic = non_democracies()
-    memberships, evaluations = [], []
+    memberships, evaluations, fees = [], [], []
     for i in range(count):
         r = rng(ctx, "membership", i)
         common = i % 3 == 0
@@ -76,12 +99,18 @@ def build_memberships(ctx: Context, decisions, count: int) -> list[int]:
         if i % 4 == 1:  # some sector-specific memberships were evaluated in the last term, so they are up to date
             evaluations.append(
                 Evaluation(
-                    pk=ctx.base + i, membership_id=ctx.base + i, date=datetime.date(2024, 5, 20), conclusions=DEMO_NOTE
+                    pk=ctx.base + i,
+                    membership_id=ctx.base + i,
+                    date=datetime.date(2024, 5, 20),
+                    conclusions=DEMO_NOTE,
+                    outcome=OUTCOMES[(i // 4) % len(OUTCOMES)],
                 )
             )
+        fees += fees_paid(ctx, memberships[-1])
     new = create_missing(Membership, memberships, history=True)
     if new:
         create_missing(Evaluation, evaluations, history=True)
+        create_missing(MembershipFee, [fee for fee in fees if fee.membership_id in {m.pk for m in new}])
         link_many(
             Membership.sdgs.field,
             [(m.pk, sdg) for m in new for sdg in rng(ctx, "membership-sdg", m.pk).sample(ctx.sdgs, 2)],

@@ -1,11 +1,11 @@
-"""Demo international projects with budgets and partners abroad."""
+"""Demo international projects with budgets, finances per year and source, and partners abroad."""
 
 import datetime
 import random
 from decimal import Decimal
 
 from cooperation.projects.choices import FundingKind, PartnerKind, ProjectRole, ProjectStatus
-from cooperation.projects.models import STARTED, Project, ProjectPartner
+from cooperation.projects.models import STARTED, Project, ProjectFinance, ProjectPartner
 
 from .base import (
     COUNTRIES,
@@ -21,6 +21,11 @@ from .base import (
     policy_asks,
     rng,
 )
+
+# The last year whose money has been paid out in the demo; later years are granted but not yet paid.
+PAID_UNTIL = 2025
+# A project's finance rows: at most four years, and a co-funder beside the main source in some of them.
+MAX_YEARS = 4
 
 PREFIXES = ["Samverkan för", "Tillsammans om", "Nätverk för", "Pilotprojekt:", "Lärande kring", "Innovation inom"]
 
@@ -62,7 +67,7 @@ def build_projects(ctx: Context, decisions, relations, memberships, count: int):
         ProjectStatus.ONGOING,
         ProjectStatus.CLOSED,
     ]
-    projects, partners, sdg_pairs, goal_pairs = [], [], [], []
+    projects, partners, finances, sdg_pairs, goal_pairs = [], [], [], [], []
     analysis = policy_asks(ctx, "requires_cooperation_analysis")
     travel = policy_asks(ctx, "requires_travel_considerations")
     undemocratic = non_democracies()
@@ -120,10 +125,76 @@ def build_projects(ctx: Context, decisions, relations, memberships, count: int):
             countries = [partner.country for partner in own_partners]
             for field, text in analysis_fields(analysis, countries, undemocratic).items():
                 setattr(project, field, text)
+        finances += finance_rows(ctx, i, projects[-1])
         sdg_pairs += [(pk, sdg) for sdg in r.sample(ctx.sdgs, r.randint(1, 3))] if ctx.sdgs else []
         goal_pairs += [(pk, goal) for goal in r.sample(ctx.goals, min(len(ctx.goals), r.randint(0, 2)))]
     new = {p.pk for p in create_missing(Project, projects, history=True)}
     create_missing(ProjectPartner, [p for p in partners if p.project_id in new])
+    create_missing(ProjectFinance, [f for f in finances if f.project_id in new])
     link_many(Project.sdgs.field, [pair for pair in sdg_pairs if pair[0] in new])
     link_many(Project.goals.field, [pair for pair in goal_pairs if pair[0] in new])
     return [p.pk for p in projects]
+
+
+def split(amount: Decimal | None, parts: int) -> list[Decimal | None]:
+    """`amount` in `parts` whole-unit slices that add up to it exactly (the last takes the remainder)."""
+    if amount is None:
+        return [None] * parts
+    slice_ = (amount / parts).quantize(Decimal(1), rounding="ROUND_FLOOR")
+    return [slice_] * (parts - 1) + [amount - slice_ * (parts - 1)]
+
+
+def finance_rows(ctx: Context, i: int, project: Project) -> list[ProjectFinance]:
+    """The project's money per year and source, adding up to its budget: an application only, or the grant, the
+    own contributions and the costs spread over its years, paid out for the years gone by."""
+    if project.status == ProjectStatus.IDEA or project.municipality_share is None:
+        return []
+    r = rng(ctx, "finance", i)
+    first = project.start_date.year
+    if project.external_funding is None:  # applied for, or rejected: the application is all there is
+        applied = (project.municipality_share * Decimal("0.7")).quantize(Decimal(1))
+        row = ProjectFinance(
+            pk=ctx.base + i * 2 * MAX_YEARS, project_id=project.pk, year=first, source=project.funding_source
+        )
+        row.programme = project.programme
+        row.applied_for = applied
+        return [row]
+    years = list(range(first, min(project.end_date.year, first + MAX_YEARS - 1) + 1))
+    co_funder = ctx.sources.get("other")
+    co_funded = co_funder is not None and co_funder != project.funding_source and r.random() < 0.3
+    rows = []
+    columns = zip(
+        years,
+        split(project.external_funding, len(years)),
+        split(project.own_contribution_cash, len(years)),
+        split(project.own_contribution_in_kind, len(years)),
+        strict=True,
+    )
+    for j, (year, granted, cash, in_kind) in enumerate(columns):
+        shares = [(project.funding_source, project.programme, granted)]
+        if co_funded:  # regional co-funding beside the main grant, a fifth of it
+            main = (granted * Decimal("0.8")).quantize(Decimal(1))
+            shares = [(project.funding_source, project.programme, main), (co_funder, None, granted - main)]
+        for k, (source, programme, amount) in enumerate(shares):
+            paid = (
+                (amount * Decimal(r.choice(["0.8", "0.9", "1"]))).quantize(Decimal(1)) if year <= PAID_UNTIL else None
+            )
+            rows.append(
+                ProjectFinance(
+                    pk=ctx.base + i * 2 * MAX_YEARS + k * MAX_YEARS + j,
+                    project_id=project.pk,
+                    year=year,
+                    source=source,
+                    programme=programme,
+                    applied_for=amount,
+                    granted=amount,
+                    granted_on=project.start_date - datetime.timedelta(days=r.randint(30, 120)),
+                    paid_out=paid,
+                    own_contribution_cash=cash if k == 0 else None,
+                    own_contribution_in_kind=in_kind if k == 0 else None,
+                    costs=((amount + (cash if k == 0 else 0)) * Decimal(r.choice(["0.9", "1", "1.1"]))).quantize(
+                        Decimal(1)
+                    ),
+                )
+            )
+    return rows

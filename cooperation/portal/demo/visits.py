@@ -38,7 +38,9 @@ def build_visits(ctx: Context, relations, projects, count: int):
                 end_date=start + datetime.timedelta(days=r.randint(0, 4)),
                 country=r.choice(COUNTRIES),
                 visiting_organisation="" if outgoing else f"Delegation {i + 1} (demo)",
-                delegation_size=r.randint(2, 40),
+                delegation_size=(size := r.randint(2, 40)),
+                # an outgoing visit's delegation is the municipality's own
+                own_participants=size if outgoing else None,
                 purpose=DEMO_NOTE,
                 topics=theme,
                 city_relation_id=r.choice(relations) if relations and r.random() < 0.1 else None,
