@@ -111,7 +111,7 @@ def test_each_municipality_has_its_population_for_recent_years(reference_data, s
 
 
 def test_the_demo_fills_the_report_data_within_the_rules():
-    call_command("seed_demo", "--municipality", "goteborg", "--size", "small")
+    call_command("seed_demo", "--allow-demo-accounts", "--municipality", "goteborg", "--size", "small")
     assert ProjectFinance.objects.filter(granted__isnull=False).exists()
     assert ProjectFinance.objects.values("project").distinct().count() > 50
     assert ProjectFinance.objects.values("project", "year").annotate(n=Sum(1)).filter(n__gt=1).exists()  # co-funding

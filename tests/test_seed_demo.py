@@ -27,9 +27,9 @@ def snapshot():
 
 
 def test_seed_demo_twice_gives_the_same_data_once(capsys):
-    call_command("seed_demo", "--municipality", "goteborg", "--size", "small")
+    call_command("seed_demo", "--allow-demo-accounts", "--municipality", "goteborg", "--size", "small")
     first = snapshot()
-    call_command("seed_demo", "--municipality", "goteborg", "--size", "small")
+    call_command("seed_demo", "--allow-demo-accounts", "--municipality", "goteborg", "--size", "small")
     assert snapshot() == first
     assert Project.objects.count() == 120
     assert Visit.objects.count() == 240
@@ -38,7 +38,7 @@ def test_seed_demo_twice_gives_the_same_data_once(capsys):
 
 
 def test_one_demo_account_per_role():
-    call_command("seed_demo", "--municipality", "jonkoping", "--size", "small")
+    call_command("seed_demo", "--allow-demo-accounts", "--municipality", "jonkoping", "--size", "small")
     roles = set(RoleAssignment.objects.values_list("role", flat=True))
     assert roles == {role for _u, _f, _l, role, _unit in DEMO_ACCOUNTS}
     user = User.objects.get(username="handlaggare")
@@ -50,7 +50,7 @@ def test_one_demo_account_per_role():
 def test_every_demo_item_passes_the_rules_a_page_checks(slug):
     """What a user opens and saves through the pages must save unchanged: the seeded rows pass full_clean(), checked
     on up to 40 of each register spread over its rows (all of them take a minute per municipality)."""
-    call_command("seed_demo", "--municipality", slug, "--size", "small")
+    call_command("seed_demo", "--allow-demo-accounts", "--municipality", slug, "--size", "small")
     refused = []
     for model in SEEDED_MODELS:
         rows = list(model.objects.order_by("pk"))
@@ -63,14 +63,14 @@ def test_every_demo_item_passes_the_rules_a_page_checks(slug):
 
 
 def test_every_seeded_register_has_rows():
-    call_command("seed_demo", "--municipality", "molndal", "--size", "small")
+    call_command("seed_demo", "--allow-demo-accounts", "--municipality", "molndal", "--size", "small")
     empty = [model.__name__ for model in SEEDED_MODELS if not model.objects.exists()]
     assert empty == []
     assert apps.get_model("cities", "CityRelation").objects.filter(kind="partner_city").count() == 6
 
 
 def test_only_the_demo_administrator_uses_the_admin(client):
-    call_command("seed_demo", "--municipality", "goteborg", "--size", "small")
+    call_command("seed_demo", "--allow-demo-accounts", "--municipality", "goteborg", "--size", "small")
     assert list(User.objects.filter(is_staff=True).values_list("username", flat=True)) == ["admin"]
     client.force_login(User.objects.get(username="samordnare"))
     assert client.get("/admin/visits/delegationmember/").status_code == 302
@@ -79,16 +79,25 @@ def test_only_the_demo_administrator_uses_the_admin(client):
 
 
 def test_seed_demo_refuses_another_municipality_and_replace_switches(capsys):
-    call_command("seed_demo", "--municipality", "goteborg", "--size", "small")
+    call_command("seed_demo", "--allow-demo-accounts", "--municipality", "goteborg", "--size", "small")
     before = snapshot()
     with pytest.raises(CommandError) as refusal:
-        call_command("seed_demo", "--municipality", "jonkoping", "--size", "small")
+        call_command("seed_demo", "--allow-demo-accounts", "--municipality", "jonkoping", "--size", "small")
     assert "har portföljen för Göteborgs Stad" in str(refusal.value)
     assert "seed_demo --municipality jonkoping --replace" in str(refusal.value)
     assert snapshot() == before
     assert list(Municipality.objects.values_list("slug", flat=True)) == ["goteborg"]
 
-    call_command("seed_demo", "--municipality", "jonkoping", "--size", "small", "--replace", "--no-input")
+    call_command(
+        "seed_demo",
+        "--allow-demo-accounts",
+        "--municipality",
+        "jonkoping",
+        "--size",
+        "small",
+        "--replace",
+        "--no-input",
+    )
     assert get_municipality().slug == "jonkoping"
     assert Municipality.objects.count() == 1
     assert not CityRelation.objects.filter(city="Aarhus").exists()
@@ -103,7 +112,7 @@ def test_replace_asks_before_it_deletes(monkeypatch, capsys):
     before = snapshot()
     questions = []
     monkeypatch.setattr("builtins.input", lambda question: questions.append(question) or "nej")
-    call_command("seed_demo", "--municipality", "jonkoping", "--size", "small", "--replace")
+    call_command("seed_demo", "--allow-demo-accounts", "--municipality", "jonkoping", "--size", "small", "--replace")
     assert "Detta tar bort all data för Göteborgs Stad" in questions[0]
     assert "Avbrutet; inget har ändrats." in capsys.readouterr().out
     assert snapshot() == before
@@ -123,9 +132,27 @@ def test_demo_notices_are_numbered_by_the_stockholm_year():
 
 
 def test_lidkopings_demo_says_how_democracy_is_addressed_where_a_partner_country_is_not_a_democracy():
-    call_command("seed_demo", "--municipality", "lidkoping", "--size", "small")
+    call_command("seed_demo", "--allow-demo-accounts", "--municipality", "lidkoping", "--size", "small")
     undemocratic = non_democracies()  # the reference data's list
     decided = Project.objects.filter(partners__country__in=undemocratic, decision__isnull=False).distinct()
     assert decided.exists()
     assert not decided.filter(democracy_considerations="").exists()
     assert not Project.objects.exclude(partners__country__in=undemocratic).exclude(democracy_considerations="").exists()
+
+
+def test_demo_accounts_are_refused_unless_debug_or_allowed(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError) as refusal:
+        call_command("seed_demo", "--municipality", "goteborg", "--size", "small")
+    assert "det kända lösenordet ”demo”" in str(refusal.value)
+    assert "superanvändaren admin" in str(refusal.value)
+    assert "--allow-demo-accounts" in str(refusal.value)
+    assert not User.objects.exists()
+    assert get_municipality() is None
+
+
+def test_with_debug_on_the_demo_accounts_and_the_superuser_are_created(settings):
+    settings.DEBUG = True
+    call_command("seed_demo", "--municipality", "goteborg", "--size", "small")
+    admin = User.objects.get(username="admin")
+    assert admin.is_superuser and admin.check_password("demo")

@@ -10,7 +10,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_every_register_page_passes_axe(live_server, page):
-    call_command("seed_demo", "--municipality", "goteborg", "--size", "small", verbosity=0)
+    call_command("seed_demo", "--allow-demo-accounts", "--municipality", "goteborg", "--size", "small", verbosity=0)
     page.goto(f"{live_server.url}/logga-in/")
     page.fill("#id_username", "samordnare")
     page.fill("#id_password", "demo")

@@ -1,8 +1,9 @@
 import time
 
 from django.apps import apps
+from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
@@ -32,6 +33,11 @@ class Command(BaseCommand):
             "and test installations. Asks for confirmation unless --no-input is given.",
         )
         parser.add_argument(
+            "--allow-demo-accounts",
+            action="store_true",
+            help="Create the demo accounts, whose password is known, although DEBUG is off (a demo installation).",
+        )
+        parser.add_argument(
             "--noinput",
             "--no-input",
             action="store_false",
@@ -47,7 +53,13 @@ class Command(BaseCommand):
         )
         return answer.strip().lower() in {"ja", "yes"}
 
-    def handle(self, *args, municipality, size, replace, interactive=True, **options):
+    def handle(self, *args, municipality, size, replace, interactive=True, allow_demo_accounts=False, **options):
+        if not (settings.DEBUG or allow_demo_accounts):
+            raise CommandError(
+                f"seed_demo skapar demokonton med det kända lösenordet ”{demo.DEMO_PASSWORD}”, bland dem "
+                "superanvändaren admin, och gör det bara med DEBUG=true (utveckling) eller med --allow-demo-accounts "
+                "(en demoinstallation). Inget har ändrats."
+            )
         present = get_municipality()
         if replace and present is not None and interactive and not self.confirmed(present):
             self.stdout.write("Avbrutet; inget har ändrats.")
