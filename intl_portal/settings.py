@@ -1,5 +1,6 @@
 """Settings for Internationellt samarbete, read from the environment (see .env.example)."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     # the project's apps, top layer first; an app imports only from the apps below it (ARCHITECTURE.md)
     "cooperation.portal",
     "cooperation.core",
@@ -79,6 +81,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "cooperation.core.audit.RefusalMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: it turns a refused sign-in into the lockout page
 ]
 
 ROOT_URLCONF = "intl_portal.urls"
@@ -121,6 +125,30 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Sign-in: Argon2 for new and changed passwords; PBKDF2 still reads the older hashes (upgraded at the next sign-in).
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+# django-axes counts failed sign-ins per account and per address; past the limit both are refused for the cool-off
+# time, or until an administrator lifts the block (the admin's "Access attempts", or `manage.py axes_reset`).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = envint("SIGNIN_FAILURE_LIMIT", "5")
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=envint("SIGNIN_COOLOFF_MINUTES", "15"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "cooperation.portal.views.locked_out"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False  # the audit log records sign-ins and lockouts
+AXES_DISABLE_ACCESS_LOG = True  # and successful sign-ins: no second record of addresses and browsers
+# The client's address is REMOTE_ADDR, unless TRUSTED_PROXIES says how many reverse proxies in front of the app add
+# to X-Forwarded-For; only then is that header read, and only the entries those proxies wrote.
+TRUSTED_PROXIES = envint("TRUSTED_PROXIES", "0")
+AXES_CLIENT_IP_CALLABLE = "cooperation.core.audit.client_ip"
+# The anonymous accessibility form: at most this many reports per address and hour.
+ACCESSIBILITY_REPORTS_PER_HOUR = envint("ACCESSIBILITY_REPORTS_PER_HOUR", "5")
 
 FORM_RENDERER = "cooperation.core.forms.FkuiRenderer"
 
@@ -186,6 +214,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # One JSON object per line: sign-ins, refusals, exports, deletions, erasures (cooperation.core.audit).
+    "loggers": {"intl_portal.audit": {"level": os.environ.get("AUDIT_LOG_LEVEL", "INFO")}},
 }
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]

@@ -19,6 +19,7 @@ urlpatterns = [
     path("anmalningar/", include("cooperation.notices.urls")),
     path("styrdokument/", include("cooperation.steering.urls")),
     path("uppfoljning/", include("cooperation.reports.urls")),
+    path("granskningslogg/", include("cooperation.core.urls")),
     path("sprak/", views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

@@ -15,7 +15,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import HistoricalChanges
 
 from cooperation.cities.models import CityRelation
-from cooperation.core.models import Currency, SustainableDevelopmentGoal
+from cooperation.core.models import AuditEvent, Currency, SustainableDevelopmentGoal
 from cooperation.networks.models import MembershipFee
 from cooperation.notices.choices import Area, NoticeState
 from cooperation.notices.models import Notice
@@ -34,7 +34,8 @@ def is_domain_app(model) -> bool:
 def domain_models() -> list:
     """Concrete models of the cooperation apps; get_models() already leaves out auto-created m2m tables."""
     models = [model for model in apps.get_models() if is_domain_app(model)]
-    return [model for model in models if not issubclass(model, HistoricalChanges)]
+    # the audit log is read on its own page (core:auditevent_list), never edited in the admin
+    return [model for model in models if not issubclass(model, HistoricalChanges) and model is not AuditEvent]
 
 
 REGISTERED = sorted((model for model in admin.site._registry if is_domain_app(model)), key=lambda m: m._meta.label)

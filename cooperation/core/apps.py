@@ -10,3 +10,4 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Each app declares who may do what to its items in its own permissions.py, as it declares its admin.
         autodiscover_modules("permissions")
+        from . import audit  # noqa: F401  (connects the audit log to sign-in, sign-out and lockout)

@@ -7,6 +7,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .forms import DateInput, FkuiFormMixin
+from .models import AuditEvent, AuditEventKind
 
 
 class FilterForm(FkuiFormMixin, forms.Form):
@@ -55,4 +56,19 @@ def year_filter(label, start: str, end: str):
     )
 
 
-__all__ = ["RegisterFilterSet", "date_range", "year_filter", "DateInput"]
+class AuditEventFilterSet(django_filters.FilterSet):
+    """The audit log's filters: the event, the user (by username, so failed sign-ins to unknown names are found
+    too), the address and the dates."""
+
+    event = django_filters.ChoiceFilter(label=_("Event"), choices=AuditEventKind.choices)
+    username = django_filters.CharFilter(label=_("User"), lookup_expr="iexact")
+    address = django_filters.CharFilter(label=_("Address"))
+    at = date_range(_("Date"))
+
+    class Meta:
+        model = AuditEvent
+        fields = []
+        form = FilterForm
+
+
+__all__ = ["AuditEventFilterSet", "RegisterFilterSet", "date_range", "year_filter", "DateInput"]

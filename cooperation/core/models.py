@@ -1,9 +1,13 @@
-"""What the domain apps share: money, bilingual reference data, the Agenda 2030 goals, currencies and countries."""
+"""What the domain apps share: money, bilingual reference data, the Agenda 2030 goals, currencies and countries,
+and the audit log."""
 
 from decimal import Decimal
 
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.text import capfirst, format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -117,3 +121,47 @@ class CountryClassification(models.Model):
 
     def __str__(self):
         return f"{self.country.name}: {self.get_regime_type_display()}"
+
+
+class AuditEventKind(models.TextChoices):
+    SIGN_IN = "sign_in", _("sign-in")
+    SIGN_IN_FAILED = "sign_in_failed", _("failed sign-in")
+    SIGN_OUT = "sign_out", _("sign-out")
+    LOCKOUT = "lockout", _("lockout")
+    REFUSAL = "refusal", _("refusal")
+    EXPORT = "export", _("export")
+    DELETION = "deletion", _("deletion")
+    ERASURE = "erasure", _("erasure")
+
+
+class AuditEvent(models.Model):
+    """One entry of the audit log (`core.audit.record`): what happened, who, from which address, on which page.
+    No history and no names or content of items: the user, the address and ids only."""
+
+    at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    event = models.CharField(_("event"), max_length=20, choices=AuditEventKind.choices, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # The account's name as given: also for a failed sign-in to an unknown account, and after a user is deleted.
+    username = models.CharField(_("username"), max_length=150, blank=True)
+    address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    path = models.CharField(_("page"), max_length=500, blank=True)
+    details = models.JSONField(_("details"), default=dict, blank=True, encoder=DjangoJSONEncoder)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit log")
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M:%S} {self.get_event_display()} {self.username}".strip()
+
+    @property
+    def details_text(self) -> str:
+        return ", ".join(f"{key}: {value}" for key, value in self.details.items())

@@ -3,7 +3,7 @@ and delete. A register's views are a few lines that declare model, form, filters
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import ProtectedError
@@ -14,8 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.generic import DeleteView, DetailView, TemplateView, UpdateView
 from django_filters.views import FilterView
 
-from . import display
+from . import audit, display
+from .filtersets import AuditEventFilterSet
 from .history import timeline
+from .models import AuditEvent
 from .permissions import Action, allowed, permission_flags, visible
 from .registry import add_label
 from .signals import item_page, item_saved
@@ -298,14 +300,37 @@ class ObjectDeleteView(RegisterMixin, DeleteView):
         return reverse(self.url_name("list"))
 
     def form_valid(self, form):
-        name = str(self.object)
+        name, pk = str(self.object), self.object.pk
         try:
             response = super().form_valid(form)
         except ProtectedError:
             messages.error(self.request, _("“{item}” cannot be deleted: other items refer to it.").format(item=name))
             return HttpResponseRedirect(self.object.get_absolute_url())
+        audit.record(audit.AuditEventKind.DELETION, self.request, model=self.opts.label_lower, id=pk)
         messages.success(self.request, _("“{item}” was deleted. Its history is kept.").format(item=name))
         return response
+
+
+class AuditLogView(PermissionRequiredMixin, FilterView):
+    """The audit log, newest first, for administrators: staff accounts with the permission to view audit events
+    (superusers, or whom an administrator gives it in the admin, such as the data protection officer)."""
+
+    model = AuditEvent
+    filterset_class = AuditEventFilterSet
+    template_name = "core/auditevent_list.html"
+    permission_required = "core.view_auditevent"
+    paginate_by = 50
+    strict = True
+
+    def has_permission(self):
+        return self.request.user.is_staff and super().has_permission()
+
+    def get_queryset(self):
+        return AuditEvent.objects.all()
+
+    def get_context_data(self, **kwargs):
+        filtered = any(v for k, v in self.request.GET.items() if k != "page")
+        return super().get_context_data(opts=AuditEvent._meta, filtered=filtered, **kwargs)
 
 
 def set_language(request):

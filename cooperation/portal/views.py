@@ -1,4 +1,7 @@
+from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.shortcuts import render
 from django.views.generic import TemplateView
 
 from .dashboard import sections_for
@@ -18,3 +21,15 @@ class HomeView(LoginRequiredMixin, TemplateView):
         return super().get_context_data(
             assignments=assignments, registers=registers_for(user), **sections_for(user, year=year), **kwargs
         )
+
+
+def locked_out(request, response=None, credentials=None):
+    """The sign-in page with the lockout's message (django-axes calls this once the limit is passed): 429."""
+    username = (credentials or {}).get("username") or request.POST.get("username", "")
+    context = {
+        "form": AuthenticationForm(request, initial={"username": username}),
+        "next": request.POST.get("next", ""),
+        "locked_out": True,
+        "minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+    }
+    return render(request, "registration/login.html", context, status=429)

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
+from cooperation.core import audit
 from cooperation.organisation.choices import BodyKind, GoalKind
 from cooperation.organisation.models import Body, Decision, get_municipality, policy_in_force
 from cooperation.organisation.roles import body_ids, is_coordinator, unit_ids
@@ -319,4 +320,7 @@ class VersionFileView(LoginRequiredMixin, TemplateView):
         if not stored:
             raise Http404
         name = f"uppfoljning-{version.follow_up_id}-v{version.number}-{version.language}.{self.kind}"
+        audit.record(
+            audit.AuditEventKind.EXPORT, request, model="reports.reportversion", id=version.pk, format=str(self.kind)
+        )
         return FileResponse(stored.open("rb"), as_attachment=True, filename=name)

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from cooperation.core import audit
 from cooperation.visits.models import DelegationMember
 
 
@@ -24,4 +25,5 @@ class Command(BaseCommand):
         due.delete()
         # The history keeps every version of a name, the deletion's own row too: it goes, or nothing is erased.
         DelegationMember.history.filter(id__in=ids).delete()
+        audit.record(audit.AuditEventKind.ERASURE, model="visits.delegationmember", count=len(ids), until=today)
         self.stdout.write(f"{len(ids)} delegater gallrade.")
