@@ -4,6 +4,7 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from cooperation.organisation.choices import BodyKind, Role, UnitKind
@@ -27,6 +28,7 @@ def _fast_and_swedish(settings, _file_roots):
     }
     settings.LANGUAGE_CODE = "sv"
     settings.BAKER_CUSTOM_CLASS = "tests.bakery.OneMunicipalityBaker"
+    cache.clear()  # the accessibility form's per-address counts live in the cache
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db.models import Q
 from django.shortcuts import redirect
@@ -10,6 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
+from cooperation.core.audit import client_address
 from cooperation.core.forms import FkuiFormMixin
 from cooperation.organisation.choices import Role
 from cooperation.organisation.models import User
@@ -43,6 +45,16 @@ def administrator_addresses() -> list[str]:
     return sorted(addresses)
 
 
+def over_limit(request) -> bool:
+    """Counts the address's reports for an hour from its first (in the default cache); True past the limit."""
+    key = f"accessibility-reports:{client_address(request)}"
+    cache.add(key, 0, timeout=3600)
+    try:
+        return cache.incr(key) > settings.ACCESSIBILITY_REPORTS_PER_HOUR
+    except ValueError:  # the hour ran out between add and incr
+        return False
+
+
 class AccessibilityView(FormView):
     """Open to everyone, signed in or not: the statement must be reachable by anyone who meets a barrier."""
 
@@ -50,6 +62,15 @@ class AccessibilityView(FormView):
     form_class = ShortcomingForm
 
     def form_valid(self, form):
+        if over_limit(self.request):
+            form.add_error(
+                None,
+                gettext(
+                    "You have sent many reports from this address within an hour, so this one was not sent. "
+                    "Try again later."
+                ),
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
         data = form.cleaned_data
         page, description, reply_to = gettext("Page"), gettext("Description"), gettext("Reply to")
         body = "\n\n".join(

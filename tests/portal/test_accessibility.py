@@ -30,3 +30,19 @@ def test_an_empty_report_is_refused_and_sends_nothing(client, org):
     assert response.status_code == 200
     assert response.context["form"].errors["description"]
     assert mail.outbox == []
+
+
+def test_reports_are_limited_per_address(client, org, settings):
+    settings.ADMINS = [("Förvaltare", "forvaltare@kommun.example")]
+    settings.ACCESSIBILITY_REPORTS_PER_HOUR = 3
+    url = reverse("accessibility")
+    for number in range(3):
+        response = client.post(url, {"description": f"Rapport {number}"}, REMOTE_ADDR="192.0.2.5")
+        assert response.status_code == 302
+    response = client.post(url, {"description": "En till"}, REMOTE_ADDR="192.0.2.5")
+    assert response.status_code == 429
+    assert "Du har skickat många rapporter från den här adressen den senaste timmen" in response.content.decode()
+    assert len(mail.outbox) == 3
+    # another address is not affected
+    assert client.post(url, {"description": "Från en annan"}, REMOTE_ADDR="198.51.100.5").status_code == 302
+    assert len(mail.outbox) == 4
