@@ -17,11 +17,11 @@ from cooperation.consultations.choices import ConsultationStatus
 from cooperation.networks.choices import MembershipKind
 from cooperation.notices.choices import Area, NoticeState
 from cooperation.organisation.choices import GoalKind
-from cooperation.organisation.models import get_municipality, policy_in_force
+from cooperation.organisation.models import get_municipality, policy_in_force, population
 from cooperation.projects.choices import ProjectStatus
 from cooperation.visits.choices import Direction, VisitKind
 
-from .document import Chart, Column, Kind, Report, Section, Series, Table
+from .document import Chart, Column, Kind, Money, Report, Section, Series, Table
 from .figures import cities, consultations, goals, keyfigures, memberships, notices, projects, reviews, visits
 from .figures.scope import as_of, money
 
@@ -36,7 +36,7 @@ class Scope:
     units: object
     follow_up: object
     policy: object
-    population: int | None = None  # the municipality's population in the year, once the register keeps it
+    population: int | None = None  # the municipality's inhabitants in the year, where recorded
 
 
 def build_report(year: int, *, body=None, follow_up=None, language: str = "sv", progress: Progress | None = None):
@@ -47,7 +47,7 @@ def build_report(year: int, *, body=None, follow_up=None, language: str = "sv", 
     step = progress or (lambda percent, text: None)
     with translation.override(language):
         municipality = get_municipality()
-        scope = Scope(year, body, follow_up, policy_in_force(as_of(year)))
+        scope = Scope(year, body, follow_up, policy_in_force(as_of(year)), population(year))
         report = Report(
             title=_("Follow-up of the international work {year}").format(year=year),
             municipality=str(municipality or ""),
@@ -260,8 +260,7 @@ def networks_section(scope: Scope) -> Section:
                 _("Kind"),
                 _("Member unit"),
                 _("Decided by"),
-                (_("Annual fee"), Kind.DECIMAL),
-                _("Currency"),
+                (_("Annual fee"), Kind.MONEY),
                 (_("Positions held"), Kind.INTEGER),
                 (_("Last evaluated"), Kind.DATE),
                 (_("Evaluation due"), Kind.DATE),
@@ -273,8 +272,7 @@ def networks_section(scope: Scope) -> Section:
                     label_of(MembershipKind, r["kind"]),
                     r["unit_name"],
                     r["body"] or "–",
-                    r["annual_fee"],
-                    r["currency"],
+                    None if r["annual_fee"] is None else Money(r["annual_fee"], r["currency"]),
                     r["positions"],
                     r["last_evaluation_on"],
                     r["evaluation_due_on"],
@@ -289,8 +287,11 @@ def networks_section(scope: Scope) -> Section:
         Table(
             "membership_fees",
             _("Membership fees per currency"),
-            columns(_("Currency"), (_("Fees"), Kind.DECIMAL), (_("Memberships"), Kind.INTEGER)),
-            [[f["currency"], f["amount"], f["memberships"]] for f in memberships.fees(scope.year, scope.units)],
+            columns(_("Currency"), (_("Fees"), Kind.MONEY), (_("Memberships"), Kind.INTEGER)),
+            [
+                [f["currency"], Money(f["amount"], f["currency"]), f["memberships"]]
+                for f in memberships.fees(scope.year, scope.units)
+            ],
             empty_text=_("No membership fees are registered."),
         )
     )
@@ -302,8 +303,8 @@ def projects_section(scope: Scope) -> Section:
     section = Section("projects", _("International projects"), area_assessment(scope, Area.PROJECTS))
     section.paragraphs.append(
         _(
-            "Amounts in SEK at each project's own exchange rate. A project's external funding counts in the year it "
-            "starts."
+            "Amounts in SEK at each project's own exchange rate, from the projects' finance rows for the year: money "
+            "granted or paid out in another year counts in that year."
         )
     )
     per_unit = projects.per_unit(year, units)
@@ -326,49 +327,43 @@ def projects_section(scope: Scope) -> Section:
             unit_table,
         )
     )
-    by_source = projects.funding_by_source(year, units)
-    section.blocks.append(
-        Table(
+    money = projects.funding(year, units)
+    section.blocks += [
+        funding_table(
             "funding_by_source",
-            _("External funding granted per funding source"),
-            columns(_("Funding source"), (_("Granted"), Kind.MONEY), (_("Projects"), Kind.INTEGER)),
-            [[r["source_name"], r["amount"], r["projects"]] for r in by_source],
-            totals=[
-                _("Total"),
-                sum((r["amount"] for r in by_source), Decimal(0)),
-                sum(r["projects"] for r in by_source),
-            ],
-            empty_text=_("No external funding was granted in the year."),
-        )
-    )
-    section.blocks.append(funding_chart(year, units))
-    section.blocks.append(
-        Table(
-            "funding_by_programme",
-            _("External funding granted per programme"),
-            columns(_("Funding source"), _("Programme"), (_("Granted"), Kind.MONEY), (_("Projects"), Kind.INTEGER)),
+            _("External funding granted and paid out per funding source"),
             [
-                [r["source_name"], r["programme_name"] or "–", r["amount"], r["projects"]]
+                [r["source_name"], r["amount"], r["paid"], r["projects"]]
+                for r in projects.funding_by_source(year, units)
+            ],
+            money,
+        ),
+        funding_chart(year, units),
+        funding_table(
+            "funding_by_programme",
+            _("External funding granted and paid out per programme"),
+            [
+                [r["source_name"], r["programme_name"] or "–", r["amount"], r["paid"], r["projects"]]
                 for r in projects.funding_by_programme(year, units)
             ],
-            empty_text=_("No external funding was granted in the year."),
-        )
-    )
-    money = projects.funding(year, units)
-    section.blocks.append(
+            money,
+        ),
         Table(
             "own_contribution",
             _("Own contribution and co-financing"),
             columns(_("Figure"), (_("Amount"), Kind.MONEY)),
             [
+                [_("External funding applied for"), money["applied"]],
+                [_("External funding granted"), money["granted"]],
+                [_("External funding paid out"), money["paid"]],
+                [_("EU funding granted"), money["eu"]],
+                [_("EU funding paid out"), money["eu_paid"]],
                 [_("Own contribution, cash"), money["own_cash"]],
                 [_("Own contribution, in kind"), money["own_in_kind"]],
                 [_("Own contribution, total"), money["own_total"]],
-                [_("EU funding granted"), money["eu"]],
+                [_("The municipality's costs"), money["costs"]],
             ],
-        )
-    )
-    section.blocks.append(
+        ),
         Table(
             "co_financing",
             _("Co-financing rates"),
@@ -377,12 +372,48 @@ def projects_section(scope: Scope) -> Section:
                 [_("External funding of the whole projects' budgets"), money["project_rate"]],
                 [_("External funding of the municipality's own share"), money["share_rate"]],
             ],
+        ),
+        per_inhabitant_table(scope, money["eu"]),
+    ]
+    section.paragraphs.append(
+        _(
+            "The co-financing rates are those of the projects granted money in the year, over their whole budgets: "
+            "their external funding over their total budgets, and over the municipality's own shares."
         )
     )
-    per_inhabitant = projects.eu_per_inhabitant(money["eu"], scope.population)
-    if per_inhabitant is not None:  # the population is not in the register yet: the line waits for it
-        section.paragraphs.append(_("EU funding per inhabitant: {amount} SEK.").format(amount=per_inhabitant))
     return section
+
+
+def funding_table(key: str, caption: str, rows: list, money: dict) -> Table:
+    """Granted and paid out per source (or source and programme); the total counts each project once."""
+    labels = [_("Funding source")] + ([_("Programme")] if key == "funding_by_programme" else [])
+    blanks = [None] * (len(labels) - 1)
+    return Table(
+        key,
+        caption,
+        columns(*labels, (_("Granted"), Kind.MONEY), (_("Paid out"), Kind.MONEY), (_("Projects"), Kind.INTEGER)),
+        rows,
+        totals=[_("Total"), *blanks, money["granted"], money["paid"], money["projects"]] if rows else None,
+        empty_text=_("No external funding was granted or paid out in the year."),
+    )
+
+
+def per_inhabitant_table(scope: Scope, eu_granted) -> Table:
+    """EU funding granted per inhabitant; the table says so when the population of the year is not recorded."""
+    per_inhabitant = projects.eu_per_inhabitant(eu_granted, scope.population)
+    return Table(
+        "eu_per_inhabitant",
+        _("EU funding per inhabitant"),
+        columns(
+            (_("Inhabitants"), Kind.INTEGER),
+            (_("EU funding granted"), Kind.MONEY),
+            (_("Per inhabitant"), Kind.MONEY),
+        ),
+        [] if per_inhabitant is None else [[scope.population, eu_granted, per_inhabitant]],
+        empty_text=_(
+            "The municipality's population in {year} is not recorded, so EU funding per inhabitant cannot be given."
+        ).format(year=scope.year),
+    )
 
 
 def funding_chart(year: int, units) -> Chart:
@@ -593,7 +624,8 @@ def appendix_section(scope: Scope) -> Section:
                 _("Ended in the year"),
                 _("Funding source"),
                 _("Programme"),
-                (_("External funding granted"), Kind.MONEY),
+                (_("External funding granted in the year"), Kind.MONEY),
+                (_("External funding paid out in the year"), Kind.MONEY),
                 _("Case number"),
             ),
             [
@@ -608,6 +640,7 @@ def appendix_section(scope: Scope) -> Section:
                     p["source_name"],
                     p["programme_name"],
                     projects_money(p["granted"]),
+                    projects_money(p["paid"]),
                     p["case_number"],
                 ]
                 for p in projects.items(year, units)

@@ -16,13 +16,21 @@ class Kind(StrEnum):
 
     TEXT = "text"
     INTEGER = "integer"
-    MONEY = "money"  # a Decimal in SEK unless the column's `currency` says otherwise
+    MONEY = "money"  # a Decimal in the column's `currency` (SEK by default), or a `Money` with its own
     PERCENT = "percent"  # a Decimal fraction: Decimal("0.5") is 50 %
-    DECIMAL = "decimal"
+    DECIMAL = "decimal"  # one decimal; an int in the column (a count beside a median) is shown as an integer
     DATE = "date"
 
 
-Cell = str | int | Decimal | date | None
+@dataclass(frozen=True)
+class Money:
+    """An amount in a currency of its own, for a column whose rows differ in currency (membership fees)."""
+
+    amount: Decimal
+    currency: str
+
+
+Cell = str | int | Decimal | Money | date | None
 
 
 @dataclass

@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -11,7 +11,7 @@ from cooperation.cities.models import CityActivity
 from cooperation.networks.models import Membership
 from cooperation.organisation.models import Unit
 from cooperation.projects.choices import ProjectStatus
-from cooperation.projects.models import Project
+from cooperation.projects.models import Project, ProjectFinance
 from cooperation.visits.models import Visit
 
 
@@ -66,7 +66,13 @@ class UnitItems:
 
 def unit_items(unit, year: int) -> UnitItems:
     found = UnitItems(
-        projects=list(projects(year).filter(owner=unit).select_related("decision__body").order_by("title")),
+        projects=list(
+            projects(year)
+            .filter(owner=unit)
+            .annotate(has_finance_row=Exists(ProjectFinance.objects.filter(project=OuterRef("pk"), year=year)))
+            .select_related("decision__body")
+            .order_by("title")
+        ),
         memberships=list(
             memberships(year).filter(unit=unit).with_last_evaluation().select_related("organisation", "unit__body")
         ),
@@ -87,7 +93,16 @@ def missing(found: UnitItems, year: int) -> list[tuple[object, str]]:
             problems.append((project, _("no decision recorded")))
         if not project.results.strip():
             problems.append((project, _("no results written")))
+        if needs_finance_row(project):
+            problems.append((project, _("no finance rows for {year}").format(year=year)))
     for membership in found.memberships:
         if membership.is_evaluation_overdue(on):
             problems.append((membership, _("evaluation overdue")))
     return problems
+
+
+def needs_finance_row(project) -> bool:
+    """A project with money to account for (external funding or a funding source) lacks the year's finance row; an
+    idea has none yet."""
+    has_money = project.external_funding is not None or project.funding_source_id is not None
+    return has_money and project.status != ProjectStatus.IDEA and not getattr(project, "has_finance_row", True)

@@ -1,5 +1,9 @@
 """A known portfolio for the year 2025 (and 2024 before it), whose figures the tests know by heart; conftest.py
-makes `portfolio` a fixture."""
+makes `portfolio` a fixture.
+
+Its money is in finance rows per year and source, in EUR (at 11.5) and SEK, spanning 2023–2026. In SEK, 2025:
+granted EU 345 000 + 300 000, Sida 100 000 (of a grant spread over 2023–2025), another funder 115 000; paid out
+EU 230 000 + 100 000, Sida 150 000, the other 115 000; own contribution cash 57 500 + 100 000, in kind 57 500."""
 
 import datetime
 from decimal import Decimal
@@ -13,7 +17,7 @@ from cooperation.consultations.models import Consultation
 from cooperation.networks.models import Membership, Organisation, Representative
 from cooperation.notices.models import Notice
 from cooperation.organisation.models import Policy, PolicyGoal
-from cooperation.projects.models import FundingSource, Programme, Project
+from cooperation.projects.models import FundingSource, Programme, Project, ProjectFinance
 from cooperation.visits.models import Visit, VisitHost
 
 YEAR = 2025
@@ -24,6 +28,13 @@ def add_project(unit, title, source="eu", status="ongoing", **extra):
     return Project.objects.create(
         title=title, owner=unit, funding_source=FundingSource.objects.get(code=source), status=status, **extra
     )
+
+
+def add_rows(project, *rows):
+    """Finance rows for `project`: (year, source code, {amounts in the project's currency}) each."""
+    for year, source, amounts in rows:
+        programme = project.programme if source == project.funding_source_id else None
+        ProjectFinance.objects.create(project=project, year=year, source_id=source, programme=programme, **amounts)
 
 
 def add_visit(unit, title, kind, start, size, direction="incoming"):
@@ -56,7 +67,23 @@ def portfolio(org):
         own_contribution_cash=Decimal(10_000),
         own_contribution_in_kind=Decimal(10_000),
     )
-    add_project(
+    add_rows(
+        p1,
+        (
+            2025,
+            "eu",
+            dict(
+                applied_for=Decimal(30_000),
+                granted=Decimal(30_000),
+                paid_out=Decimal(20_000),
+                own_contribution_cash=Decimal(5_000),
+                own_contribution_in_kind=Decimal(5_000),
+            ),
+        ),
+        (2025, "other", dict(granted=Decimal(10_000), paid_out=Decimal(10_000), costs=Decimal(40_000))),
+        (2026, "eu", dict(granted=Decimal(40_000), own_contribution_cash=Decimal(5_000))),
+    )
+    sida = add_project(
         org.unit_a,
         "Sida-utbyte",
         source="sida",
@@ -66,7 +93,13 @@ def portfolio(org):
         total_budget=Decimal(1_000_000),
         external_funding=Decimal(500_000),
     )
-    add_project(
+    add_rows(
+        sida,
+        (2023, "sida", dict(granted=Decimal(200_000), paid_out=Decimal(200_000))),
+        (2024, "sida", dict(granted=Decimal(200_000), paid_out=Decimal(150_000))),
+        (2025, "sida", dict(granted=Decimal(100_000), paid_out=Decimal(150_000))),
+    )
+    culture = add_project(
         org.unit_b,
         "Kultur utan gränser",
         status="granted",
@@ -76,8 +109,15 @@ def portfolio(org):
         external_funding=Decimal(300_000),
         own_contribution_cash=Decimal(100_000),
     )
-    add_project(org.unit_b, "Bara en idé", status="idea", start_date=day("2025-05-01"), total_budget=Decimal(9_999))
-    add_project(
+    add_rows(
+        culture,
+        (2025, "eu", dict(granted=Decimal(300_000), paid_out=Decimal(100_000), own_contribution_cash=Decimal(100_000))),
+    )
+    idea = add_project(
+        org.unit_b, "Bara en idé", status="idea", start_date=day("2025-05-01"), total_budget=Decimal(9_999)
+    )
+    add_rows(idea, (2025, "eu", dict(applied_for=Decimal(9_000))))  # an idea's money is no project's of the year
+    last_years = add_project(
         org.unit_b,
         "Förra årets",
         status="closed",
@@ -86,6 +126,7 @@ def portfolio(org):
         total_budget=Decimal(250_000),
         external_funding=Decimal(200_000),
     )
+    add_rows(last_years, (2024, "eu", dict(granted=Decimal(200_000), paid_out=Decimal(200_000))))
     study = add_visit(org.unit_a, "Studiebesök från Aarhus", "study", "2025-04-10", 5)
     add_visit(org.unit_a, "Studiebesök från Bergen", "study", "2025-04-22", 7)
     add_visit(org.unit_b, "VIP från Riga", "vip", "2025-10-02", 3)

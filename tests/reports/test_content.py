@@ -38,12 +38,24 @@ def test_the_reports_numbers_are_the_figures(portfolio):
     report = build_report(YEAR)
     key = {row[0]: row[1:] for row in table(report, "key_figures").rows}
     assert key["Projekt som pågått"] == [3, 2, 1]
-    assert {row[0]: row[1:] for row in table(report, "key_money").rows}["Extern finansiering beviljad (SEK)"] == [
-        Decimal("1220000.00"),
-        Decimal("200000.00"),
-        Decimal("1020000.00"),
+    key_money = {row[0]: row[1:] for row in table(report, "key_money").rows}
+    assert key_money["Extern finansiering beviljad (SEK)"] == [
+        Decimal("860000.00"),
+        Decimal("400000.00"),
+        Decimal("460000.00"),
     ]
-    assert table(report, "funding_by_source").rows == [["EU", Decimal("1220000.00"), 2]]
+    assert key_money["Extern finansiering utbetald (SEK)"][0] == Decimal("595000.00")
+    by_source = table(report, "funding_by_source")
+    assert by_source.rows == [
+        ["EU", Decimal("645000.00"), Decimal("330000.00"), 2],
+        ["Sida", Decimal("100000.00"), Decimal("150000.00"), 1],
+        ["Annan finansiär", Decimal("115000.00"), Decimal("115000.00"), 1],
+    ]
+    assert by_source.totals == ["Totalt", Decimal("860000.00"), Decimal("595000.00"), 3]  # each project once
+    own = {row[0]: row[1] for row in table(report, "own_contribution").rows}
+    assert own["Egen insats, totalt"] == Decimal("215000.00")
+    assert own["Utbetalda EU-medel"] == Decimal("330000.00")
+    assert [row[1] for row in table(report, "co_financing").rows] == [Decimal("0.4649"), Decimal("0.7871")]
     assert table(report, "projects_per_unit").rows == [
         ["Kulturförvaltningen", 1, 1, 0],
         ["Miljöförvaltningen", 2, 1, 1],
@@ -51,6 +63,32 @@ def test_the_reports_numbers_are_the_figures(portfolio):
     assert ["Studiebesök", 2, 12] in table(report, "visits_by_kind").rows
     appendix = table(report, "items_projects")
     assert len(appendix.rows) == 3 and isinstance(appendix.rows[0][3], datetime.date)
+    green = next(row for row in appendix.rows if row[0] == "Grön hamn")
+    assert green[9:11] == [Decimal("460000.00"), Decimal("345000.00")]  # the year's rows, not the project's total
+
+
+def test_eu_funding_per_inhabitant_from_the_years_population(portfolio, org):
+    from cooperation.organisation.models import Population
+
+    assert table(build_report(YEAR), "eu_per_inhabitant").rows == []
+    assert "Kommunens folkmängd 2025 är inte registrerad" in table(build_report(YEAR), "eu_per_inhabitant").empty_text
+    Population.objects.create(municipality=org.municipality, year=YEAR, inhabitants=50_000, source="SCB")
+    Population.objects.create(municipality=org.municipality, year=YEAR - 1, inhabitants=1, source="SCB")
+    assert table(build_report(YEAR), "eu_per_inhabitant").rows == [
+        [50_000, Decimal("645000.00"), Decimal("12.90")]  # 645 000 kr / 50 000
+    ]
+
+
+def test_membership_fees_keep_their_currency(portfolio):
+    from cooperation.reports.document import Money
+
+    report = build_report(YEAR)
+    fees = {row[0]: row[4] for row in table(report, "memberships").rows}
+    assert fees == {"CEMR": Money(Decimal("2000.00"), "EUR"), "Eurocities": Money(Decimal("10000.00"), "SEK")}
+    assert [row[1] for row in table(report, "membership_fees").rows] == [
+        Money(Decimal("2000.00"), "EUR"),
+        Money(Decimal("10000.00"), "SEK"),
+    ]
 
 
 def test_a_committees_report_counts_its_units_only(portfolio, org):

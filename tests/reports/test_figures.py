@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 
+from cooperation.projects.models import ProjectFinance
 from cooperation.reports.figures import (
     cities,
     consultations,
@@ -31,23 +32,74 @@ def test_projects_started_and_ended_per_unit(portfolio, org):
 
 
 def test_funding_per_source_in_sek_at_each_projects_rate(portfolio):
-    (eu,) = projects.funding_by_source(YEAR)
-    assert (eu["source"], eu["amount"], eu["projects"]) == (
-        "eu",
-        Decimal("1220000.00"),
-        2,
-    )  # 80 000 EUR × 11,5 + 300 000
-    by_programme = {row["programme_name"]: row["amount"] for row in projects.funding_by_programme(YEAR)}
-    assert by_programme == {"Interreg Europe": Decimal("920000.00"), "": Decimal("300000.00")}
+    by_source = [(r["source"], r["amount"], r["paid"], r["projects"]) for r in projects.funding_by_source(YEAR)]
+    assert by_source == [
+        ("eu", Decimal("645000.00"), Decimal("330000.00"), 2),  # 30 000 EUR × 11,5 + 300 000; 20 000 × 11,5 + 100 000
+        ("sida", Decimal("100000.00"), Decimal("150000.00"), 1),  # only 2025's row of a grant over 2023–2025
+        ("other", Decimal("115000.00"), Decimal("115000.00"), 1),
+    ]
+    by_programme = [
+        (r["source_name"], r["programme_name"], r["amount"], r["paid"]) for r in projects.funding_by_programme(YEAR)
+    ]
+    assert by_programme == [
+        ("Annan finansiär", "", Decimal("115000.00"), Decimal("115000.00")),
+        ("EU", "", Decimal("300000.00"), Decimal("100000.00")),
+        ("EU", "Interreg Europe", Decimal("345000.00"), Decimal("230000.00")),
+        ("Sida", "", Decimal("100000.00"), Decimal("150000.00")),
+    ]
+
+
+def test_a_projects_rows_over_several_years_count_in_their_own_years(portfolio):
+    sida = {year: projects.funding_by_source(year) for year in (2023, 2024, 2025, 2026)}
+    assert [r["amount"] for r in sida[2023]] == [Decimal("200000.00")]
+    assert {r["source"]: r["paid"] for r in sida[2024]} == {"eu": Decimal("200000.00"), "sida": Decimal("150000.00")}
+    # 2026: p1's row of a year to come; the Sida project has ended and has no row
+    assert [(r["source"], r["amount"]) for r in sida[2026]] == [("eu", Decimal("460000.00"))]
+
+
+def test_the_sums_are_what_the_database_holds(portfolio):
+    """Summed afresh from the rows in Python: the figures' aggregates agree with them, whatever the rates."""
+    rows = ProjectFinance.objects.filter(year=YEAR, project__status__in=projects.RAN).select_related("project")
+
+    def total(field):
+        return sum(
+            (getattr(r, field) or 0) * (r.project.exchange_rate if r.project.currency_id != "SEK" else 1) for r in rows
+        )
+
+    money = projects.funding(YEAR)
+    for key, field in [("granted", "granted"), ("paid", "paid_out"), ("own_cash", "own_contribution_cash")]:
+        assert money[key] == total(field)
 
 
 def test_own_contribution_and_co_financing_rates(portfolio):
     money = projects.funding(YEAR)
-    assert money["own_cash"] == Decimal("215000.00")
-    assert money["own_in_kind"] == Decimal("115000.00")
-    assert money["own_total"] == Decimal("330000.00")
-    assert money["project_rate"] == Decimal("0.4519")  # 1 220 000 / (2 300 000 + 400 000)
-    assert money["share_rate"] == Decimal("0.7871")  # (1 550 000 − 330 000) / 1 550 000
+    assert money["applied"] == Decimal("345000.00")  # the idea's application is not counted
+    assert (money["granted"], money["paid"], money["projects"]) == (Decimal("860000.00"), Decimal("595000.00"), 3)
+    assert (money["eu"], money["eu_paid"]) == (Decimal("645000.00"), Decimal("330000.00"))
+    assert money["own_cash"] == Decimal("157500.00")  # 5 000 EUR × 11,5 + 100 000
+    assert money["own_in_kind"] == Decimal("57500.00")
+    assert money["own_total"] == Decimal("215000.00")
+    assert money["costs"] == Decimal("460000.00")
+    # the projects granted money in 2025, with their whole budgets: (920 000 + 500 000 + 300 000) / 3 700 000
+    assert money["project_rate"] == Decimal("0.4649")
+    # and over the municipality's shares, where known: (920 000 + 300 000) / (1 150 000 + 400 000)
+    assert money["share_rate"] == Decimal("0.7871")
+
+
+def test_a_committees_money_is_its_units_only(portfolio, org):
+    money = projects.funding(YEAR, org.committee_b)
+    assert (money["granted"], money["paid"], money["own_cash"]) == (
+        Decimal("300000.00"),
+        Decimal("100000.00"),
+        Decimal("100000.00"),
+    )
+    assert money["share_rate"] == Decimal("0.7500")
+
+
+def test_a_year_without_rows_has_no_money_and_no_rates(org):
+    money = projects.funding(YEAR)
+    assert money["granted"] == 0 and money["projects"] == 0
+    assert money["project_rate"] is None and money["share_rate"] is None
 
 
 def test_eu_funding_per_inhabitant_waits_for_the_population():
@@ -58,8 +110,16 @@ def test_eu_funding_per_inhabitant_waits_for_the_population():
 def test_funding_over_five_years(portfolio):
     five = projects.funding_over_years(YEAR)
     assert five["years"] == [2021, 2022, 2023, 2024, 2025]
-    assert five["sources"]["EU"] == [0, 0, 0, Decimal("200000.00"), Decimal("1220000.00")]
-    assert five["sources"]["Sida"] == [0, 0, Decimal("500000.00"), 0, 0]
+    assert five["sources"]["EU"] == [0, 0, 0, Decimal("200000.00"), Decimal("645000.00")]
+    assert five["sources"]["Sida"] == [0, 0, Decimal("200000.00"), Decimal("200000.00"), Decimal("100000.00")]
+    assert five["sources"]["Annan finansiär"] == [0, 0, 0, 0, Decimal("115000.00")]
+
+
+def test_the_appendix_rows_hold_the_years_money(portfolio):
+    rows = {p["title"]: (p["granted"], p["paid"]) for p in projects.items(YEAR)}
+    assert rows["Grön hamn"] == (Decimal("460000"), Decimal("345000"))  # both 2025 rows, × 11,5
+    assert rows["Sida-utbyte"] == (Decimal("100000"), Decimal("150000"))
+    assert rows["Kultur utan gränser"] == (Decimal("300000"), Decimal("100000"))
 
 
 def test_visits_by_kind_and_month(portfolio):
@@ -129,7 +189,13 @@ def test_this_year_against_last_year(portfolio):
     figures = {f.key: f for f in keyfigures.key_figures(YEAR)}
     assert (figures["projects_active"].this_year, figures["projects_active"].last_year) == (3, 2)
     assert figures["projects_active"].difference == 1
-    assert figures["funding_granted"].difference == Decimal("1020000.00")
+    assert (figures["funding_granted"].this_year, figures["funding_granted"].last_year) == (
+        Decimal("860000.00"),
+        Decimal("400000.00"),
+    )
+    assert figures["funding_granted"].difference == Decimal("460000.00")
+    assert figures["funding_paid_out"].this_year == Decimal("595000.00")
+    assert figures["own_contribution"].this_year == Decimal("215000.00")
     assert (figures["visits"].this_year, figures["visits"].last_year, figures["visits"].difference) == (4, 1, 3)
 
 
@@ -138,6 +204,7 @@ FUNCTIONS = [
     lambda: projects.per_unit(YEAR),
     lambda: projects.funding_by_source(YEAR),
     lambda: projects.funding_over_years(YEAR),
+    lambda: projects.funding(YEAR),
     lambda: projects.items(YEAR),
     lambda: visits.by_kind(YEAR),
     lambda: visits.by_month(YEAR),
@@ -151,7 +218,7 @@ FUNCTIONS = [
 
 
 def more_of_everything(org, portfolio):
-    from .portfolio import add_project, add_visit
+    from .portfolio import add_project, add_rows, add_visit
 
     for i in range(6):
         project = add_project(
@@ -161,6 +228,7 @@ def more_of_everything(org, portfolio):
             external_funding=Decimal(1),
             total_budget=Decimal(2),
         )
+        add_rows(project, (2025, "eu", dict(granted=Decimal(1))), (2025, "other", dict(paid_out=Decimal(1))))
         project.sdgs.add(i + 1)
         project.goals.add(portfolio.goal)
         add_visit(org.unit_b, f"Besök {i}", "study", f"2025-0{i + 1}-01", i)

@@ -28,6 +28,7 @@ LABELS = {
     "projects_started": _("Projects started"),
     "projects_ended": _("Projects ended"),
     "funding_granted": _("External funding granted (SEK)"),
+    "funding_paid_out": _("External funding paid out (SEK)"),
     "eu_funding_granted": _("EU funding granted (SEK)"),
     "own_contribution": _("Own contribution (SEK)"),
     "visits": _("Visits"),
@@ -41,7 +42,7 @@ LABELS = {
     "notice_median_days": _("Median working days to the first answer"),
     "overdue_evaluations": _("Membership evaluations overdue"),
 }
-MONEY = {"funding_granted", "eu_funding_granted", "own_contribution", "membership_fees"}
+MONEY = {"funding_granted", "funding_paid_out", "eu_funding_granted", "own_contribution", "membership_fees"}
 
 
 def values(year: int, units=None) -> dict:
@@ -57,6 +58,7 @@ def values(year: int, units=None) -> dict:
         "projects_started": project_counts["started"],
         "projects_ended": project_counts["ended"],
         "funding_granted": money["granted"],
+        "funding_paid_out": money["paid"],
         "eu_funding_granted": money["eu"],
         "own_contribution": money["own_total"],
         "visits": visit_totals["visits"],

@@ -1,7 +1,7 @@
 """A table's cells as text in the report's language, for the formats that show text (PDF and Word).
 
-Swedish: 1 234 567 kr, 12,5 %, dates as ISO 8601; English: SEK 1,234,567, 12.5%. The spaces are non-breaking so a
-figure never wraps inside itself.
+Swedish: 1 234 567 kr, 2 000 EUR, 12,5 %, dates as ISO 8601; English: SEK 1,234,567, 12.5%. Counts are integers
+("29", never "29,0"). The spaces are non-breaking so a figure never wraps inside itself.
 """
 
 from dataclasses import dataclass
@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils import numberformat
 from django.utils.formats import get_format
 
-from ..document import Cell, Column, Kind, Table
+from ..document import Cell, Column, Kind, Money, Table
 
 NUMERIC = {Kind.INTEGER, Kind.MONEY, Kind.PERCENT, Kind.DECIMAL}
 NBSP = "\xa0"
@@ -38,10 +38,26 @@ class TableView:
 
 def money_places(table: Table, index: int) -> int:
     """Whole kronor, unless the column holds only small amounts with öre (such as funding per inhabitant)."""
-    values = [Decimal(row[index]) for row in _all_rows(table) if isinstance(row[index], int | Decimal)]
+    values = [amount for row in _all_rows(table) if (amount := amount_of(row[index])) is not None]
     if values and max(abs(value) for value in values) < 1000 and any(value % 1 for value in values):
         return 2
     return 0
+
+
+def amount_of(value: Cell) -> Decimal | None:
+    """A money cell's amount, whether a bare number or a `Money`; None for anything else."""
+    if isinstance(value, Money):
+        return value.amount
+    return Decimal(value) if isinstance(value, int | Decimal) and not isinstance(value, bool) else None
+
+
+def currency_of(value: Cell, column: Column) -> str:
+    return value.currency if isinstance(value, Money) else column.currency
+
+
+def places_of(value: Cell, column: Column) -> int:
+    """Decimals a figure other than money is shown with: one in a decimal column, none for a count."""
+    return 1 if column.kind == Kind.DECIMAL and not isinstance(value, int) else 0
 
 
 def number(value: int | Decimal, places: int, language: str) -> str:
@@ -67,14 +83,14 @@ def show(value: Cell, column: Column, language: str, places: int = 0) -> Shown:
         return Shown(str(value))
     swedish = language.startswith("sv")
     if column.kind == Kind.MONEY:
-        figure = number(value, places, language)
-        currency = "kr" if swedish and column.currency == "SEK" else column.currency
+        figure = number(amount_of(value), places, language)
+        currency = currency_of(value, column)
+        currency = "kr" if swedish and currency == "SEK" else currency
         return Shown(f"{figure}{NBSP}{currency}" if swedish else f"{currency}{NBSP}{figure}", True)
     if column.kind == Kind.PERCENT:
         figure = number(Decimal(value) * 100, 1, language)
         return Shown(f"{figure}{NBSP}%" if swedish else f"{figure}%", True)
-    places = 1 if column.kind == Kind.DECIMAL else 0
-    return Shown(number(value, places, language), True)
+    return Shown(number(value, places_of(value, column), language), True)
 
 
 def view(table: Table, language: str) -> TableView:

@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from ..document import Column, Kind, Report, Table
+from ..document import Column, Kind, Money, Report, Table
 from . import cells
 
 # A text starting with one of these would be taken for a formula if someone edits the cell (OWASP's list).
@@ -62,17 +62,14 @@ def _write_sheet(sheet, table: Table, language: str):
     sheet.append([column.label for column in table.columns])
     for cell in sheet[1]:
         cell.font, cell.fill = BOLD, HEADER_FILL
-    formats = [
-        number_format(column, cells.money_places(table, index) if column.kind == Kind.MONEY else 0, language)
-        for index, column in enumerate(table.columns)
-    ]
+    places = [cells.money_places(table, i) if c.kind == Kind.MONEY else 0 for i, c in enumerate(table.columns)]
     for row in table.rows:
-        _append(sheet, row, formats)
+        _append(sheet, row, table.columns, places, language)
     last = get_column_letter(len(table.columns))
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{last}{1 + len(table.rows)}"
     if table.totals:
-        _append(sheet, table.totals, formats)
+        _append(sheet, table.totals, table.columns, places, language)
         for cell in sheet[sheet.max_row]:
             cell.font = BOLD
     if not table.rows:
@@ -83,30 +80,29 @@ def _write_sheet(sheet, table: Table, language: str):
     _widths(sheet, list(zip(*shown, strict=True)))
 
 
-def _append(sheet, row, formats):
-    sheet.append(list(row))  # numbers (Decimals stay exact) and dates as themselves
-    for cell, number_format_ in zip(sheet[sheet.max_row], formats, strict=True):
+def _append(sheet, row, columns, places, language):
+    # numbers (Decimals stay exact) and dates as themselves; an amount in a currency of its own as its amount
+    sheet.append([value.amount if isinstance(value, Money) else value for value in row])
+    for cell, value, column, places_ in zip(sheet[sheet.max_row], row, columns, places, strict=True):
         if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
             cell.data_type = "s"  # openpyxl took it for a formula; it is text
             cell.quotePrefix = True  # and stays text if someone edits it in Excel
-        elif number_format_ and cell.value is not None and not isinstance(cell.value, str):
-            cell.number_format = number_format_
+        elif cell.value is not None and not isinstance(cell.value, str):
+            cell.number_format = number_format(value, column, places_, language) or cell.number_format
 
 
-def number_format(column: Column, places: int, language: str) -> str | None:
-    """Excel's number format for a column: kronor, percent with one decimal, ISO dates."""
+def number_format(value, column: Column, places: int, language: str) -> str | None:
+    """Excel's number format for a cell: money with its currency, counts as integers, percent with one decimal,
+    ISO dates."""
     decimals = "." + "0" * places if places else ""
     if column.kind == Kind.MONEY:
-        currency = "kr" if language.startswith("sv") and column.currency == "SEK" else column.currency
+        currency = cells.currency_of(value, column)
         if language.startswith("sv"):
-            return f'#,##0{decimals} "{currency}"'
+            return '#,##0{} "{}"'.format(decimals, "kr" if currency == "SEK" else currency)
         return f'"{currency} "#,##0{decimals}'
-    return {
-        Kind.INTEGER: "#,##0",
-        Kind.DECIMAL: "#,##0.0",
-        Kind.PERCENT: "0.0 %",
-        Kind.DATE: "yyyy-mm-dd",
-    }.get(column.kind)
+    if column.kind == Kind.DECIMAL:
+        return "#,##0.0" if cells.places_of(value, column) else "#,##0"
+    return {Kind.INTEGER: "#,##0", Kind.PERCENT: "0.0 %", Kind.DATE: "yyyy-mm-dd"}.get(column.kind)
 
 
 def _widths(sheet, columns):
