@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from cooperation.cities.models import CityActivity
 from cooperation.networks.models import Membership
 from cooperation.organisation.models import Unit
-from cooperation.projects.choices import ProjectStatus
+from cooperation.projects.choices import FundingKind, ProjectStatus
 from cooperation.projects.models import Project, ProjectFinance
 from cooperation.visits.models import Visit
 
@@ -70,7 +70,7 @@ def unit_items(unit, year: int) -> UnitItems:
             projects(year)
             .filter(owner=unit)
             .annotate(has_finance_row=Exists(ProjectFinance.objects.filter(project=OuterRef("pk"), year=year)))
-            .select_related("decision__body")
+            .select_related("decision__body", "funding_source")
             .order_by("title")
         ),
         memberships=list(
@@ -102,7 +102,7 @@ def missing(found: UnitItems, year: int) -> list[tuple[object, str]]:
 
 
 def needs_finance_row(project) -> bool:
-    """A project with money to account for (external funding or a funding source) lacks the year's finance row; an
-    idea has none yet."""
-    has_money = project.external_funding is not None or project.funding_source_id is not None
+    """A project with money to account for (external funding, or a source other than "no external funding") lacks
+    the year's finance row; an idea has none yet."""
+    has_money = project.external_funding is not None or project.funding_source.kind != FundingKind.NONE
     return has_money and project.status != ProjectStatus.IDEA and not getattr(project, "has_finance_row", True)
