@@ -2,6 +2,7 @@
 English, the units' accounts and assessments from a follow-up, and a year with no data that says so."""
 
 import datetime
+import io
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -170,3 +171,18 @@ def test_a_saved_follow_up_is_read_as_well(portfolio, org):
     assert goal_row[2:] == [1, "Uppfyllt", "Klart."]
     (unit,) = section(report, "units").subsections
     assert unit.paragraphs == ["Uppnått: Ett nytt kulturutbyte.", "Inte inlämnad."]
+
+
+def test_the_reports_counts_and_money_keep_their_kinds_in_the_workbook(portfolio):
+    from openpyxl import load_workbook
+
+    from cooperation.reports.render import render_xlsx
+
+    book = load_workbook(io.BytesIO(render_xlsx(build_report(YEAR))))
+    key = {row[0].value: row[1] for row in book["key_figures"].iter_rows(min_row=2)}
+    active = key["Projekt som pågått"]
+    assert isinstance(active.value, int) and active.value == 3 and active.number_format == "#,##0"
+    fees = {row[0].value: row[4] for row in book["memberships"].iter_rows(min_row=2)}
+    assert fees["CEMR"].value == 2000 and "EUR" in fees["CEMR"].number_format
+    granted = {row[0].value: row[1] for row in book["funding_by_source"].iter_rows(min_row=2)}
+    assert granted["EU"].value == 645000 and '"kr"' in granted["EU"].number_format

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from cooperation.reports.document import Chart, Column, Kind, Report, Section, Series, Table
+from cooperation.reports.document import Chart, Column, Kind, Money, Report, Section, Series, Table
 from cooperation.reports.render import render_docx, render_pdf, render_xlsx
 
 poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils reads the PDF back")
@@ -276,3 +276,56 @@ def test_the_word_document_holds_every_section_heading_and_table(language):
     expected = "1 234 567 kr" if language == "sv" else "SEK 1,234,567"
     assert funding.rows[1].cells[1].text.replace("\xa0", " ") == expected
     assert len(document.inline_shapes) == 1  # the chart, as a picture beside its table
+
+
+def kinds_report(language="sv"):
+    """Counts beside a median in one column, and fees in currencies of their own."""
+    figures = Table(
+        key="key_figures",
+        caption="Nyckeltal",
+        columns=[Column("Nyckeltal"), Column("2026", Kind.DECIMAL), Column("2025", Kind.DECIMAL)],
+        rows=[["Projekt som pågått", 29, 1234], ["Median arbetsdagar", Decimal("2.5"), Decimal("3")]],
+    )
+    fees = Table(
+        key="fees",
+        caption="Medlemsavgifter",
+        columns=[Column("Organisation"), Column("Avgift", Kind.MONEY)],
+        rows=[["CEMR", Money(Decimal("2000"), "EUR")], ["Eurocities", Money(Decimal("10000"), "SEK")]],
+    )
+    return Report(
+        title="Tal",
+        municipality="Teststads kommun",
+        year=2026,
+        language=language,
+        sections=[Section("key", "Nyckeltal", blocks=[figures, fees])],
+    )
+
+
+@poppler
+def test_counts_show_as_integers_and_fees_with_their_currency_in_the_pdf(tmp_path):
+    text = pdftotext(render_pdf(kinds_report()), tmp_path, "-layout")
+    counts = next(line for line in text.splitlines() if "Projekt som pågått" in line).split()
+    assert counts[-3:] == ["29", "1", "234"]  # "1 234" with its space split; no "29,0"
+    assert "29,0" not in text and "2,5" in text and "3,0" in text
+    assert "2 000 EUR" in text and "10 000 kr" in text
+
+
+def test_counts_are_integers_and_fees_keep_their_currency_in_the_workbook():
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(render_xlsx(kinds_report())))
+    figures, fees = book["key_figures"], book["fees"]
+    assert isinstance(figures["B2"].value, int) and figures["B2"].value == 29
+    assert figures["B2"].number_format == "#,##0" and figures["B3"].number_format == "#,##0.0"
+    assert figures["B3"].value == pytest.approx(2.5)
+    assert fees["B2"].value == 2000 and "EUR" in fees["B2"].number_format
+    assert fees["B3"].value == 10000 and '"kr"' in fees["B3"].number_format
+
+
+@pytest.mark.parametrize(("language", "count", "fee"), [("sv", "29", "2 000 EUR"), ("en", "29", "EUR 2,000")])
+def test_counts_and_fees_in_the_word_document(language, count, fee):
+    from docx import Document
+
+    grid, fees = Document(io.BytesIO(render_docx(kinds_report(language)))).tables
+    assert grid.rows[1].cells[1].text == count
+    assert fees.rows[1].cells[1].text.replace("\xa0", " ") == fee
