@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cooperation.notices.models import Notice
-from cooperation.projects.models import FundingSource, Project
+from cooperation.projects.models import FundingSource, Project, ProjectFinance
 from cooperation.visits.models import Visit, VisitHost
 from tests.conftest import make_user
 from tests.helpers import assert_constant_queries
@@ -23,6 +23,13 @@ def add_project(org, unit, title, **extra):
         funding_source=FundingSource.objects.get(code="eu"),
         start_date=extra.pop("start_date", timezone.localdate()),
         **extra,
+    )
+
+
+def add_grant(project, year, granted, paid_out=None):
+    """The project's finance row for `year`, in its own currency."""
+    return ProjectFinance.objects.create(
+        project=project, year=year, source=project.funding_source, granted=Decimal(granted), paid_out=paid_out
     )
 
 
@@ -65,10 +72,13 @@ def figures_of(response) -> dict:
 
 
 def test_board_sees_the_portfolio_at_a_glance(client, org, ks_user):
-    add_project(
+    year = timezone.localdate().year
+    a = add_project(
         org, org.unit_a, "A", status="ongoing", total_budget=Decimal(1_000_000), external_funding=Decimal(600_000)
     )
-    add_project(
+    add_grant(a, year, 400_000, paid_out=Decimal(100_000))
+    add_grant(a, year + 1, 200_000)
+    b = add_project(
         org,
         org.unit_b,
         "B",
@@ -78,18 +88,21 @@ def test_board_sees_the_portfolio_at_a_glance(client, org, ks_user):
         total_budget=Decimal(100_000),
         external_funding=Decimal(80_000),
     )
+    add_grant(b, year, 80_000)
     add_project(org, org.unit_b, "Bara en idé", total_budget=Decimal(500_000))
     client.force_login(ks_user)
     figures = figures_of(client.get(reverse("home")))
     assert figures["Projekt som pågått"].value == "2"  # the idea is no project of the year yet
     assert figures["Projekt som pågått"].difference == "+2"
-    # one sum in SEK, the euros at their project's rate; Swedish groups thousands with a no-break space
-    assert figures["Extern finansiering beviljad (SEK)"].value == "1\xa0500\xa0000 SEK"
+    # the year's finance rows in one sum in SEK, the euros at their project's rate; Swedish groups thousands with
+    # a no-break space
+    assert figures["Extern finansiering beviljad (SEK)"].value == "1\xa0300\xa0000 SEK"  # 400 000 + 80 000 × 11,25
+    assert figures["Extern finansiering utbetald (SEK)"].value == "100\xa0000 SEK"
 
 
 def test_the_figures_of_a_chosen_year(client, org, ks_user):
     last_year = timezone.localdate().year - 1
-    add_project(
+    project = add_project(
         org,
         org.unit_a,
         "Fjolårets",
@@ -97,11 +110,22 @@ def test_the_figures_of_a_chosen_year(client, org, ks_user):
         start_date=datetime.date(last_year, 3, 1),
         end_date=datetime.date(last_year, 9, 30),
     )
+    add_grant(project, last_year - 1, 10_000)
+    add_grant(project, last_year, 20_000)
+    add_grant(project, last_year + 1, 5_000)  # the rest, paid out after the project closed
     client.force_login(ks_user)
     response = client.get(reverse("home"), {"year": last_year})
     assert response.context["year"] == last_year
     assert figures_of(response)["Projekt som avslutats"].value == "1"
-    assert figures_of(client.get(reverse("home")))["Projekt som avslutats"].value == "0"
+    granted = figures_of(response)["Extern finansiering beviljad (SEK)"]
+    assert (granted.value, granted.last_year, granted.difference) == (
+        "20\xa0000 SEK",
+        "10\xa0000 SEK",
+        "+10\xa0000 SEK",
+    )
+    this_year = figures_of(client.get(reverse("home")))
+    assert this_year["Projekt som avslutats"].value == "0"
+    assert this_year["Extern finansiering beviljad (SEK)"].value == "5\xa0000 SEK"
 
 
 @pytest.mark.parametrize("year", ["inte-ett-år", "99999", "-4", ""])
@@ -127,9 +151,10 @@ def test_start_page_runs_a_fixed_number_of_queries(client, org, persona, request
 
 
 def test_english_formats_numbers_the_english_way(client, org, ks_user):
-    add_project(
+    project = add_project(
         org, org.unit_a, "A", status="ongoing", total_budget=Decimal(2_000_000), external_funding=Decimal(1_234_567)
     )
+    add_grant(project, timezone.localdate().year, 1_234_567)
     client.force_login(ks_user)
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     values = [f.value for f in client.get(reverse("home")).context["figures"]]
