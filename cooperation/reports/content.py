@@ -624,8 +624,8 @@ def appendix_section(scope: Scope) -> Section:
                 _("Ended in the year"),
                 _("Funding source"),
                 _("Programme"),
-                (_("External funding granted in the year"), Kind.MONEY),
-                (_("External funding paid out in the year"), Kind.MONEY),
+                (_("Granted {year}").format(year=year), Kind.MONEY),
+                (_("Paid out {year}").format(year=year), Kind.MONEY),
                 _("Case number"),
             ),
             [
