@@ -282,7 +282,7 @@ class Project(models.Model):
 
         The rows break the totals down by year and source and may be incomplete (years not yet entered), but never
         add up to more. The totals are not derived from the rows: the budget is decided for the whole period before
-        the rows come in year by year, and the start page's figures read the totals."""
+        the rows come in year by year. The yearly report's and the start page's money figures read the rows."""
         rows = list(rows)
         problems, seen = [], set()
         for total_field, row_field in FINANCE_TOTALS:
