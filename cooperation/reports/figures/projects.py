@@ -126,8 +126,9 @@ def funding_by_programme(year: int, units=None) -> list[dict]:
 
 
 def funding(year: int, units=None) -> dict:
-    """The year's money in SEK: applied for, granted, paid out (all and EU), own contribution (cash, in kind),
-    costs, the number of projects granted or paid money, and the co-financing rates.
+    """The year's money in SEK: applied for (by projects that ran; pending and rejected applications are not
+    counted), granted, paid out (all and EU), own contribution (cash, in kind), costs, the number of projects
+    granted or paid money, and the co-financing rates.
 
     A rate for the year is that of the projects granted money in the year, each with its whole budget: their
     external funding over their total budgets (`project_rate`) and over the municipality's shares (`share_rate`,
