@@ -23,6 +23,11 @@ def may_record_receipt(user) -> bool:
     return has_role(user, Role.KS, Role.ADMINISTRATOR)
 
 
+def may_compile(user) -> bool:
+    """Coordinators compile the whole portfolio's report; KS may produce it afresh, e.g. in another language."""
+    return is_coordinator(user) or has_role(user, Role.KS)
+
+
 def may_see_task(user, unit_report) -> bool:
     return is_coordinator(user) or unit_report.unit_id in unit_ids(user)
 

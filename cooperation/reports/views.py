@@ -1,5 +1,6 @@
 """The annual follow-up's pages: the years, one year's tasks and assessments, a unit's task, the builds and files."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,7 +20,7 @@ from .choices import ReportFormat
 from .forms import AssessmentForm, BuildForm, FollowUpForm, ReceiptForm, UnitReportForm
 from .items import unit_items, year_span
 from .models import AreaAssessment, FollowUp, GoalAssessment, ReportBuild, ReportVersion, UnitReport
-from .permissions import may_build_for, may_record_receipt, may_see_task, may_submit
+from .permissions import may_build_for, may_compile, may_record_receipt, may_see_task, may_submit
 
 
 class FollowUpMixin(LoginRequiredMixin):
@@ -90,6 +91,7 @@ class FollowUpDetailView(FollowUpMixin, TemplateView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         follow_up = self.follow_up
+        services.give_up_stuck_builds(follow_up.builds.all())
         tasks = follow_up.unit_reports.select_related("unit", "submitted_by")
         bodies = Body.objects.filter(kind__in=[BodyKind.COMMITTEE, BodyKind.COMPANY_BOARD], is_active=True)
         if not is_coordinator(user):
@@ -104,6 +106,7 @@ class FollowUpDetailView(FollowUpMixin, TemplateView):
             builds=follow_up.builds.filter(body__isnull=True)[:5],
             committee_bodies=bodies,
             is_coordinator=is_coordinator(user),
+            can_compile=may_compile(user),
             can_receive=may_record_receipt(user),
             **kwargs,
         )
@@ -218,6 +221,7 @@ class BuildMixin(FollowUpMixin, FormView):
         return HttpResponseRedirect(build.get_absolute_url())
 
     def get_context_data(self, **kwargs):
+        services.give_up_stuck_builds(self.follow_up.builds.all())
         versions = self.follow_up.versions.filter(body=self.body).select_related("received_in__body")
         builds = self.follow_up.builds.filter(body=self.body)[:5]
         return super().get_context_data(body=self.body, versions=versions, builds=builds, **kwargs)
@@ -229,7 +233,7 @@ class CompileView(BuildMixin):
     template_name = "reports/compile.html"
 
     def check_allowed(self, user):
-        if not is_coordinator(user):
+        if not may_compile(user):
             raise PermissionDenied
 
 
@@ -251,10 +255,12 @@ class BuildDetailView(LoginRequiredMixin, TemplateView):
     template_name = "reports/reportbuild_detail.html"
 
     def get_context_data(self, **kwargs):
+        services.give_up_stuck_builds(ReportBuild.objects.filter(pk=self.kwargs["pk"]))
         build = get_object_or_404(
             ReportBuild.objects.select_related("follow_up", "body", "result", "requested_by"), pk=self.kwargs["pk"]
         )
-        return super().get_context_data(build=build, follow_up=build.follow_up, **kwargs)
+        timeout = settings.REPORT_BUILD_TIMEOUT_MINUTES
+        return super().get_context_data(build=build, follow_up=build.follow_up, timeout=timeout, **kwargs)
 
 
 class ReceiptView(FollowUpMixin, FormView):

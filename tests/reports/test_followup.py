@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from cooperation.notices.reminders import send_reminders
 from cooperation.organisation.choices import GoalKind, Role
@@ -270,3 +271,42 @@ def test_units_that_have_not_submitted_are_reminded_as_the_deadline_nears(org, f
     assert [d for d in send_reminders(D(2026, 2, 10)) if d.kind == "follow_up"] == []  # reminded once
     services.submit(task, None, achieved="Klart", lessons="", next_year="")
     assert [d for d in send_reminders(D(2026, 2, 20)) if d.kind == "follow_up"] == []
+
+
+def test_a_build_stuck_past_the_timeout_is_given_up_and_no_longer_blocks_a_new_one(
+    client, settings, follow_up, coordinator, fake_report
+):
+    settings.REPORT_BUILD_TIMEOUT_MINUTES = 30
+    now = timezone.now()
+    stuck = ReportBuild.objects.create(
+        follow_up=follow_up, state=BuildState.RUNNING, requested_at=now - datetime.timedelta(minutes=31)
+    )
+    recent = ReportBuild.objects.create(
+        follow_up=follow_up, language="en", state=BuildState.QUEUED, requested_at=now - datetime.timedelta(minutes=29)
+    )
+    client.force_login(coordinator)
+    page = client.get(stuck.get_absolute_url()).content.decode()
+    assert "Rapporten var inte klar 30 minuter efter beställningen" in page
+    assert 'http-equiv="refresh"' not in page
+    stuck.refresh_from_db()
+    recent.refresh_from_db()
+    assert (stuck.state, recent.state) == (BuildState.TIMED_OUT, BuildState.QUEUED)
+    assert stuck.history.first().state == BuildState.TIMED_OUT  # the change is in the build's history
+    # the same report is built again at once; the recent build of the other language still holds its own
+    response = client.post(reverse("reports:followup_compile", args=[2025]), {"language": "sv"})
+    assert response.status_code == 302
+    assert ReportBuild.objects.filter(language="sv").latest("requested_at").state == BuildState.DONE
+    response = client.post(reverse("reports:followup_compile", args=[2025]), {"language": "en"})
+    assert "Rapporten håller redan på att tas fram" in response.content.decode()
+
+
+def test_a_request_gives_up_a_stuck_queued_build_and_the_worker_then_skips_it(settings, follow_up, coordinator):
+    settings.REPORT_BUILD_TIMEOUT_MINUTES = 30
+    stuck = ReportBuild.objects.create(
+        follow_up=follow_up, state=BuildState.QUEUED, requested_at=timezone.now() - datetime.timedelta(hours=2)
+    )
+    assert services.give_up_stuck_builds() == 1
+    services.run_build(stuck.pk)  # the task delivered late by a restarted worker
+    stuck.refresh_from_db()
+    assert (stuck.state, stuck.result) == (BuildState.TIMED_OUT, None)
+    assert services.give_up_stuck_builds() == 0
