@@ -7,7 +7,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView
 
 from cooperation.core import audit
@@ -76,10 +78,12 @@ class FollowUpOpenView(LoginRequiredMixin, FormView):
             follow_up.case_number = data["case_number"]
             follow_up.save()
         count = follow_up.unit_reports.count()
-        messages.success(
-            self.request,
-            _("The follow-up of {year} is open: {count} units have a task.").format(year=follow_up.year, count=count),
+        opened = ngettext(
+            "The follow-up of {year} is open: {count} unit has a task.",
+            "The follow-up of {year} is open: {count} units have a task.",
+            count,
         )
+        messages.success(self.request, opened.format(year=follow_up.year, count=count))
         return HttpResponseRedirect(follow_up.get_absolute_url())
 
 
@@ -259,8 +263,21 @@ class BuildDetailView(LoginRequiredMixin, TemplateView):
         build = get_object_or_404(
             ReportBuild.objects.select_related("follow_up", "body", "result", "requested_by"), pk=self.kwargs["pk"]
         )
-        timeout = settings.REPORT_BUILD_TIMEOUT_MINUTES
-        return super().get_context_data(build=build, follow_up=build.follow_up, timeout=timeout, **kwargs)
+        return super().get_context_data(
+            build=build,
+            follow_up=build.follow_up,
+            timeout=settings.REPORT_BUILD_TIMEOUT_MINUTES,
+            again_url=self.again_url(build),
+            **kwargs,
+        )
+
+    def again_url(self, build) -> str | None:
+        """Where the user may ask for the same report again, if they may."""
+        user = self.request.user
+        if build.body_id is None:
+            return reverse("reports:followup_compile", args=[build.year]) if may_compile(user) else None
+        may = may_build_for(user, build.body)
+        return reverse("reports:committee_report", args=[build.year, build.body_id]) if may else None
 
 
 class ReceiptView(FollowUpMixin, FormView):

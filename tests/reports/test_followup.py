@@ -150,7 +150,9 @@ def test_a_running_build_refreshes_its_page(client, follow_up, reader):
     build = ReportBuild.objects.create(follow_up=follow_up, state=BuildState.RUNNING, progress=40, step="PDF")
     client.force_login(reader)
     page = client.get(build.get_absolute_url()).content.decode()
-    assert '<meta http-equiv="refresh" content="2">' in page
+    # a script fetches the page's state every two seconds; without JavaScript the page reloads itself
+    assert 'data-refresh-ms="2000"' in page and "js/build_progress.js" in page
+    assert '<noscript><meta http-equiv="refresh" content="2"></noscript>' in page
     assert 'value="40"' in page
     assert "Rapporten tas fram." in page
 
@@ -287,7 +289,8 @@ def test_a_build_stuck_past_the_timeout_is_given_up_and_no_longer_blocks_a_new_o
     client.force_login(coordinator)
     page = client.get(stuck.get_absolute_url()).content.decode()
     assert "Rapporten var inte klar 30 minuter efter beställningen" in page
-    assert 'http-equiv="refresh"' not in page
+    assert 'http-equiv="refresh"' not in page and "data-refresh-ms" not in page
+    assert reverse("reports:followup_compile", args=[2025]) in page  # "Ta fram rapporten igen"
     stuck.refresh_from_db()
     recent.refresh_from_db()
     assert (stuck.state, recent.state) == (BuildState.TIMED_OUT, BuildState.QUEUED)
