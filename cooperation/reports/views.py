@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView
 
 from cooperation.core import audit
+from cooperation.core.views import error_summary
 from cooperation.organisation.choices import BodyKind, GoalKind
 from cooperation.organisation.models import Body, Decision, get_municipality, policy_in_force
 from cooperation.organisation.roles import body_ids, is_coordinator, unit_ids
@@ -23,6 +24,16 @@ from .forms import AssessmentForm, BuildForm, FollowUpForm, ReceiptForm, UnitRep
 from .items import unit_items, year_span
 from .models import AreaAssessment, FollowUp, GoalAssessment, ReportBuild, ReportVersion, UnitReport
 from .permissions import may_build_for, may_compile, may_record_receipt, may_see_task, may_submit
+
+
+class ErrorSummaryMixin:
+    """A refused form lists its errors at the top of the page, as the registers' forms do."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = context.get("form")
+        context["error_summary"] = error_summary(form, {}) if form is not None and form.is_bound else []
+        return context
 
 
 class FollowUpMixin(LoginRequiredMixin):
@@ -50,7 +61,7 @@ class FollowUpListView(LoginRequiredMixin, TemplateView):
         return super().get_context_data(follow_ups=follow_ups, can_open=is_coordinator(self.request.user), **kwargs)
 
 
-class FollowUpOpenView(LoginRequiredMixin, FormView):
+class FollowUpOpenView(ErrorSummaryMixin, LoginRequiredMixin, FormView):
     """A coordinator opens the follow-up of a year: every unit with items active in it gets its task."""
 
     template_name = "reports/followup_form.html"
@@ -111,12 +122,12 @@ class FollowUpDetailView(FollowUpMixin, TemplateView):
             committee_bodies=bodies,
             is_coordinator=is_coordinator(user),
             can_compile=may_compile(user),
-            can_receive=may_record_receipt(user),
+            can_receive=may_record_receipt(user) and awaits_receipt(follow_up),
             **kwargs,
         )
 
 
-class UnitReportView(LoginRequiredMixin, FormView):
+class UnitReportView(ErrorSummaryMixin, LoginRequiredMixin, FormView):
     """A unit's task: its items in the year, what they lack, and its account, submitted by the deadline."""
 
     template_name = "reports/unitreport_detail.html"
@@ -153,12 +164,14 @@ class UnitReportView(LoginRequiredMixin, FormView):
             task=self.task,
             items=unit_items(self.task.unit, self.task.follow_up_id),
             can_submit=self.can_submit,
-            history=self.task.history.select_related("history_user").order_by("-history_date"),
+            submissions=self.task.history.filter(submitted_at__isnull=False)
+            .select_related("history_user")
+            .order_by("-history_date"),
             **kwargs,
         )
 
 
-class AssessmentView(FollowUpMixin, FormView):
+class AssessmentView(ErrorSummaryMixin, FollowUpMixin, FormView):
     """The coordinator assesses each goal and sub-goal of the policy in force, and each coordination area."""
 
     template_name = "reports/assessment_form.html"
@@ -181,15 +194,21 @@ class AssessmentView(FollowUpMixin, FormView):
     @transaction.atomic
     def form_valid(self, form):
         data = form.cleaned_data
+        given = 0
         for goal in form.goals:
             verdict, text = data[f"goal_{goal.pk}_verdict"], data[f"goal_{goal.pk}_text"]
             if verdict:
                 save_changed(GoalAssessment, {"follow_up": self.follow_up, "goal": goal}, verdict=verdict, text=text)
+                given += 1
         for area in AreaAssessment._meta.get_field("area").choices:
             text = data[f"area_{area[0]}"].strip()
             if text:
                 save_changed(AreaAssessment, {"follow_up": self.follow_up, "area": area[0]}, text=text)
-        messages.success(self.request, _("The assessment was saved."))
+                given += 1
+        if given:
+            messages.success(self.request, _("The assessment was saved."))
+        else:
+            messages.info(self.request, _("Nothing was assessed: choose a verdict for a goal or write about an area."))
         return HttpResponseRedirect(self.follow_up.get_absolute_url())
 
 
@@ -280,7 +299,7 @@ class BuildDetailView(LoginRequiredMixin, TemplateView):
         return reverse("reports:committee_report", args=[build.year, build.body_id]) if may else None
 
 
-class ReceiptView(FollowUpMixin, FormView):
+class ReceiptView(ErrorSummaryMixin, FollowUpMixin, FormView):
     """KS records that it has received the report: the latest version is frozen with the decision."""
 
     template_name = "reports/receipt_form.html"
@@ -294,7 +313,8 @@ class ReceiptView(FollowUpMixin, FormView):
         return {"case_number": self.follow_up.case_number}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(version=services.latest_version(self.follow_up), **kwargs)
+        version = services.latest_version(self.follow_up)
+        return super().get_context_data(version=version, can_receive=awaits_receipt(self.follow_up), **kwargs)
 
     def form_valid(self, form):
         data = form.cleaned_data
@@ -313,6 +333,12 @@ class ReceiptView(FollowUpMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, _("KS's receipt was recorded; {version} is frozen.").format(version=version))
         return HttpResponseRedirect(self.follow_up.get_absolute_url())
+
+
+def awaits_receipt(follow_up) -> bool:
+    """Whether the report's latest version is compiled and not yet received by KS."""
+    version = services.latest_version(follow_up)
+    return version is not None and not version.is_frozen
 
 
 def citation(kind: str, date, paragraph: str, case_number: str) -> Decision:

@@ -118,7 +118,7 @@ def test_the_yearly_cycle(live_server, browser, settings, org, coordinator, ks_u
     made = ReportBuild.objects.latest("requested_at").result
     assert made.number == 2
     board.locator(".breadcrumb a").click()
-    board.get_by_role("link", name="Registrera KS mottagande").click()
+    board.get_by_role("link", name="Registrera KS:s mottagande").click()
     checked(board)
     board.fill("#id_date", "2026-03-10")
     board.fill("#id_paragraph", "45")

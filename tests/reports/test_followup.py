@@ -313,3 +313,34 @@ def test_a_request_gives_up_a_stuck_queued_build_and_the_worker_then_skips_it(se
     stuck.refresh_from_db()
     assert (stuck.state, stuck.result) == (BuildState.TIMED_OUT, None)
     assert services.give_up_stuck_builds() == 0
+
+
+def test_the_follow_up_pages_read_well(client, follow_up, coordinator, official_a):
+    client.force_login(coordinator)
+    page = client.get(follow_up.get_absolute_url()).content.decode()
+    assert "arbetet 2025" in page  # the year without a thousands separator
+    assert "Inlämnad" in page and "inte inlämnad" in page
+    response = client.post(reverse("reports:assessment_edit", args=[2025]), {}, follow=True)
+    assert "Inget bedömdes" in response.content.decode()
+    client.force_login(official_a)
+    response = client.post(follow_up.unit_reports.get().get_absolute_url(), {"achieved": " "})
+    assert response.status_code == 200
+    assert 'id="error-summary"' in response.content.decode()
+    assert "Redovisningen är inte inlämnad än." in response.content.decode()
+
+
+def test_receipt_is_offered_only_while_the_latest_version_awaits_it(
+    client, follow_up, coordinator, ks_user, fake_report
+):
+    client.force_login(ks_user)
+    receipt = reverse("reports:followup_receipt", args=[2025])
+    assert receipt not in client.get(follow_up.get_absolute_url()).content.decode()
+    assert 'name="paragraph"' not in client.get(receipt).content.decode()
+    services.start_build(follow_up, coordinator)
+    assert receipt in client.get(follow_up.get_absolute_url()).content.decode()
+    page = client.get(receipt).content.decode()
+    assert 'name="paragraph"' in page and "låses version 1 av rapporten (svenska" in page
+    client.post(receipt, {"date": "2026-03-10", "paragraph": "45"})
+    assert receipt not in client.get(follow_up.get_absolute_url()).content.decode()
+    page = client.get(receipt).content.decode()
+    assert 'name="paragraph"' not in page and "KS har redan tagit emot den senaste versionen" in page
