@@ -32,11 +32,16 @@ def may_see_task(user, unit_report) -> bool:
     return is_coordinator(user) or unit_report.unit_id in unit_ids(user)
 
 
+def contact_people(unit_id):
+    """The unit's international contact persons' role assignments."""
+    return RoleAssignment.objects.filter(role=Role.CONTACT_PERSON, unit_id=unit_id)
+
+
 def may_submit(user, unit_report) -> bool:
     """The unit's contact person submits its account; a unit without one leaves it to its officials."""
     if unit_report.unit_id not in unit_ids(user):
         return False
-    contacts = RoleAssignment.objects.filter(role=Role.CONTACT_PERSON, unit_id=unit_report.unit_id)
+    contacts = contact_people(unit_report.unit_id)
     return not contacts.exists() or contacts.filter(user=user).exists()
 
 

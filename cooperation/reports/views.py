@@ -23,7 +23,7 @@ from .choices import ReportFormat
 from .forms import AssessmentForm, BuildForm, FollowUpForm, ReceiptForm, UnitReportForm
 from .items import unit_items, year_span
 from .models import AreaAssessment, FollowUp, GoalAssessment, ReportBuild, ReportVersion, UnitReport
-from .permissions import may_build_for, may_compile, may_record_receipt, may_see_task, may_submit
+from .permissions import contact_people, may_build_for, may_compile, may_record_receipt, may_see_task, may_submit
 
 
 class ErrorSummaryMixin:
@@ -164,6 +164,7 @@ class UnitReportView(ErrorSummaryMixin, LoginRequiredMixin, FormView):
             task=self.task,
             items=unit_items(self.task.unit, self.task.follow_up_id),
             can_submit=self.can_submit,
+            contacts=[role.user for role in contact_people(self.task.unit_id).select_related("user")],
             submissions=self.task.history.filter(submitted_at__isnull=False)
             .select_related("history_user")
             .order_by("-history_date"),

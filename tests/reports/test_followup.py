@@ -100,6 +100,9 @@ def test_a_contact_person_submits_only_for_their_own_units(client, org, follow_u
     assert client.post(task.get_absolute_url(), data).status_code == 403
     client.force_login(official_a)  # the unit has a contact person: it submits, not its officials
     assert client.post(task.get_absolute_url(), data).status_code == 403
+    page = client.get(task.get_absolute_url()).content.decode()
+    assert "Enhetens internationella kontaktperson (Kontakt_A) lämnar in redovisningen" in page
+    assert 'name="achieved"' not in page
     client.force_login(contact)
     assert client.post(task.get_absolute_url(), data).status_code == 302
     task.refresh_from_db()
