@@ -205,6 +205,8 @@ FOLLOW_UP_REMINDER_WORKING_DAYS = envint("FOLLOW_UP_REMINDER_WORKING_DAYS", "5")
 
 # Reports are built in the background: queued in the database, run by `manage.py db_worker` (`make run` starts it).
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# A build still queued or running this many minutes after it was requested is given up as failed (the worker died).
+REPORT_BUILD_TIMEOUT_MINUTES = envint("REPORT_BUILD_TIMEOUT_MINUTES", "30")
 
 # How long delegation members' personal data is kept after a visit ends (gallring), in days.
 DELEGATE_RETENTION_DAYS = envint("DELEGATE_RETENTION_DAYS", "730")

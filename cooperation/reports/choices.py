@@ -19,6 +19,8 @@ class BuildState(models.TextChoices):
     RUNNING = "running", _("being built")
     DONE = "done", _("done")
     FAILED = "failed", _("failed")
+    # Queued or running past REPORT_BUILD_TIMEOUT_MINUTES: the worker most likely stopped, so it is given up.
+    TIMED_OUT = "timed_out", _("failed: took too long")
 
 
 # A build in one of these states holds its report: the same report is never built twice at once.

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from cooperation.core.forms import DomainModelForm, FkuiFormMixin
@@ -54,8 +55,17 @@ class AssessmentForm(FkuiFormMixin, forms.Form):
             )
         for value, label in Area.choices:
             self.fields[f"area_{value}"] = forms.CharField(
-                label=label, widget=forms.Textarea(attrs={"rows": 3}), required=False, initial=areas.get(value, "")
+                label=capfirst(label),
+                widget=forms.Textarea(attrs={"rows": 3}),
+                required=False,
+                initial=areas.get(value, ""),
             )
+
+    def goal_fields(self):
+        return [field for field in self if field.name.startswith("goal_")]
+
+    def area_fields(self):
+        return [field for field in self if field.name.startswith("area_")]
 
     def clean(self):
         data = super().clean()

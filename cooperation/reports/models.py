@@ -238,7 +238,7 @@ class ReportVersion(models.Model):
     def __str__(self):
         subject = self.body or _("the whole portfolio")
         return _("Follow-up {year}, {subject}, version {number} ({language})").format(
-            year=self.follow_up_id, subject=subject, number=self.number, language=self.language
+            year=self.follow_up_id, subject=subject, number=self.number, language=self.get_language_display()
         )
 
     def save(self, *args, **kwargs):
@@ -324,7 +324,7 @@ class ReportBuild(models.Model):
     def __str__(self):
         subject = self.body or _("the whole portfolio")
         return _("Report {year}, {subject} ({language})").format(
-            year=self.follow_up_id, subject=subject, language=self.language
+            year=self.follow_up_id, subject=subject, language=self.get_language_display()
         )
 
     def get_absolute_url(self):

@@ -23,15 +23,25 @@ def may_record_receipt(user) -> bool:
     return has_role(user, Role.KS, Role.ADMINISTRATOR)
 
 
+def may_compile(user) -> bool:
+    """Coordinators compile the whole portfolio's report; KS may produce it afresh, e.g. in another language."""
+    return is_coordinator(user) or has_role(user, Role.KS)
+
+
 def may_see_task(user, unit_report) -> bool:
     return is_coordinator(user) or unit_report.unit_id in unit_ids(user)
+
+
+def contact_people(unit_id):
+    """The unit's international contact persons' role assignments."""
+    return RoleAssignment.objects.filter(role=Role.CONTACT_PERSON, unit_id=unit_id)
 
 
 def may_submit(user, unit_report) -> bool:
     """The unit's contact person submits its account; a unit without one leaves it to its officials."""
     if unit_report.unit_id not in unit_ids(user):
         return False
-    contacts = RoleAssignment.objects.filter(role=Role.CONTACT_PERSON, unit_id=unit_report.unit_id)
+    contacts = contact_people(unit_report.unit_id)
     return not contacts.exists() or contacts.filter(user=user).exists()
 
 

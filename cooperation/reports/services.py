@@ -1,8 +1,10 @@
 """The follow-up's steps that span several rows: opening a year, submitting, building a report, KS's receipt."""
 
+import datetime
 import hashlib
 import logging
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -12,7 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from . import content, render
-from .choices import BuildState, FollowUpState
+from .choices import ACTIVE_BUILD_STATES, BuildState, FollowUpState
 from .items import units_with_items
 from .models import FollowUp, ReportBuild, ReportVersion, UnitReport
 
@@ -45,6 +47,7 @@ def start_build(follow_up: FollowUp, user, *, body=None, language: str = "sv") -
     """Queue a build of the report; refused while the same report is being built."""
     from .tasks import build_report_task  # the task module imports this one
 
+    give_up_stuck_builds()
     try:
         with transaction.atomic():
             build = ReportBuild.objects.create(follow_up=follow_up, body=body, language=language, requested_by=user)
@@ -54,6 +57,23 @@ def start_build(follow_up: FollowUp, user, *, body=None, language: str = "sv") -
     logger.info("Queued report build %s as task %s", build.pk, result.id)
     build.refresh_from_db()  # the immediate backend has run it already
     return build
+
+
+def give_up_stuck_builds(builds=None) -> int:
+    """Mark builds queued or running past the timeout as timed out, so they no longer hold their report.
+
+    A worker that died leaves its build active for ever; the pages and a new request call this."""
+    limit = timezone.now() - datetime.timedelta(minutes=settings.REPORT_BUILD_TIMEOUT_MINUTES)
+    builds = ReportBuild.objects.all() if builds is None else builds
+    stuck = builds.filter(state__in=ACTIVE_BUILD_STATES, requested_at__lt=limit)
+    count = 0
+    for build in stuck:  # one save each, so every build's history records the change
+        build.state = BuildState.TIMED_OUT
+        build.save()
+        count += 1
+    if count:
+        logger.warning("Gave up %s report builds unfinished after the timeout", count)
+    return count
 
 
 def set_progress(build_id: int, percent: int, step: str) -> None:

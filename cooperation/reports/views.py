@@ -1,15 +1,19 @@
 """The annual follow-up's pages: the years, one year's tasks and assessments, a unit's task, the builds and files."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView
 
 from cooperation.core import audit
+from cooperation.core.views import error_summary
 from cooperation.organisation.choices import BodyKind, GoalKind
 from cooperation.organisation.models import Body, Decision, get_municipality, policy_in_force
 from cooperation.organisation.roles import body_ids, is_coordinator, unit_ids
@@ -19,7 +23,17 @@ from .choices import ReportFormat
 from .forms import AssessmentForm, BuildForm, FollowUpForm, ReceiptForm, UnitReportForm
 from .items import unit_items, year_span
 from .models import AreaAssessment, FollowUp, GoalAssessment, ReportBuild, ReportVersion, UnitReport
-from .permissions import may_build_for, may_record_receipt, may_see_task, may_submit
+from .permissions import contact_people, may_build_for, may_compile, may_record_receipt, may_see_task, may_submit
+
+
+class ErrorSummaryMixin:
+    """A refused form lists its errors at the top of the page, as the registers' forms do."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = context.get("form")
+        context["error_summary"] = error_summary(form, {}) if form is not None and form.is_bound else []
+        return context
 
 
 class FollowUpMixin(LoginRequiredMixin):
@@ -47,7 +61,7 @@ class FollowUpListView(LoginRequiredMixin, TemplateView):
         return super().get_context_data(follow_ups=follow_ups, can_open=is_coordinator(self.request.user), **kwargs)
 
 
-class FollowUpOpenView(LoginRequiredMixin, FormView):
+class FollowUpOpenView(ErrorSummaryMixin, LoginRequiredMixin, FormView):
     """A coordinator opens the follow-up of a year: every unit with items active in it gets its task."""
 
     template_name = "reports/followup_form.html"
@@ -75,10 +89,12 @@ class FollowUpOpenView(LoginRequiredMixin, FormView):
             follow_up.case_number = data["case_number"]
             follow_up.save()
         count = follow_up.unit_reports.count()
-        messages.success(
-            self.request,
-            _("The follow-up of {year} is open: {count} units have a task.").format(year=follow_up.year, count=count),
+        opened = ngettext(
+            "The follow-up of {year} is open: {count} unit has a task.",
+            "The follow-up of {year} is open: {count} units have a task.",
+            count,
         )
+        messages.success(self.request, opened.format(year=follow_up.year, count=count))
         return HttpResponseRedirect(follow_up.get_absolute_url())
 
 
@@ -90,6 +106,7 @@ class FollowUpDetailView(FollowUpMixin, TemplateView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         follow_up = self.follow_up
+        services.give_up_stuck_builds(follow_up.builds.all())
         tasks = follow_up.unit_reports.select_related("unit", "submitted_by")
         bodies = Body.objects.filter(kind__in=[BodyKind.COMMITTEE, BodyKind.COMPANY_BOARD], is_active=True)
         if not is_coordinator(user):
@@ -104,12 +121,13 @@ class FollowUpDetailView(FollowUpMixin, TemplateView):
             builds=follow_up.builds.filter(body__isnull=True)[:5],
             committee_bodies=bodies,
             is_coordinator=is_coordinator(user),
-            can_receive=may_record_receipt(user),
+            can_compile=may_compile(user),
+            can_receive=may_record_receipt(user) and awaits_receipt(follow_up),
             **kwargs,
         )
 
 
-class UnitReportView(LoginRequiredMixin, FormView):
+class UnitReportView(ErrorSummaryMixin, LoginRequiredMixin, FormView):
     """A unit's task: its items in the year, what they lack, and its account, submitted by the deadline."""
 
     template_name = "reports/unitreport_detail.html"
@@ -146,12 +164,15 @@ class UnitReportView(LoginRequiredMixin, FormView):
             task=self.task,
             items=unit_items(self.task.unit, self.task.follow_up_id),
             can_submit=self.can_submit,
-            history=self.task.history.select_related("history_user").order_by("-history_date"),
+            contacts=[role.user for role in contact_people(self.task.unit_id).select_related("user")],
+            submissions=self.task.history.filter(submitted_at__isnull=False)
+            .select_related("history_user")
+            .order_by("-history_date"),
             **kwargs,
         )
 
 
-class AssessmentView(FollowUpMixin, FormView):
+class AssessmentView(ErrorSummaryMixin, FollowUpMixin, FormView):
     """The coordinator assesses each goal and sub-goal of the policy in force, and each coordination area."""
 
     template_name = "reports/assessment_form.html"
@@ -174,15 +195,21 @@ class AssessmentView(FollowUpMixin, FormView):
     @transaction.atomic
     def form_valid(self, form):
         data = form.cleaned_data
+        given = 0
         for goal in form.goals:
             verdict, text = data[f"goal_{goal.pk}_verdict"], data[f"goal_{goal.pk}_text"]
             if verdict:
                 save_changed(GoalAssessment, {"follow_up": self.follow_up, "goal": goal}, verdict=verdict, text=text)
+                given += 1
         for area in AreaAssessment._meta.get_field("area").choices:
             text = data[f"area_{area[0]}"].strip()
             if text:
                 save_changed(AreaAssessment, {"follow_up": self.follow_up, "area": area[0]}, text=text)
-        messages.success(self.request, _("The assessment was saved."))
+                given += 1
+        if given:
+            messages.success(self.request, _("The assessment was saved."))
+        else:
+            messages.info(self.request, _("Nothing was assessed: choose a verdict for a goal or write about an area."))
         return HttpResponseRedirect(self.follow_up.get_absolute_url())
 
 
@@ -218,6 +245,7 @@ class BuildMixin(FollowUpMixin, FormView):
         return HttpResponseRedirect(build.get_absolute_url())
 
     def get_context_data(self, **kwargs):
+        services.give_up_stuck_builds(self.follow_up.builds.all())
         versions = self.follow_up.versions.filter(body=self.body).select_related("received_in__body")
         builds = self.follow_up.builds.filter(body=self.body)[:5]
         return super().get_context_data(body=self.body, versions=versions, builds=builds, **kwargs)
@@ -229,7 +257,7 @@ class CompileView(BuildMixin):
     template_name = "reports/compile.html"
 
     def check_allowed(self, user):
-        if not is_coordinator(user):
+        if not may_compile(user):
             raise PermissionDenied
 
 
@@ -251,13 +279,28 @@ class BuildDetailView(LoginRequiredMixin, TemplateView):
     template_name = "reports/reportbuild_detail.html"
 
     def get_context_data(self, **kwargs):
+        services.give_up_stuck_builds(ReportBuild.objects.filter(pk=self.kwargs["pk"]))
         build = get_object_or_404(
             ReportBuild.objects.select_related("follow_up", "body", "result", "requested_by"), pk=self.kwargs["pk"]
         )
-        return super().get_context_data(build=build, follow_up=build.follow_up, **kwargs)
+        return super().get_context_data(
+            build=build,
+            follow_up=build.follow_up,
+            timeout=settings.REPORT_BUILD_TIMEOUT_MINUTES,
+            again_url=self.again_url(build),
+            **kwargs,
+        )
+
+    def again_url(self, build) -> str | None:
+        """Where the user may ask for the same report again, if they may."""
+        user = self.request.user
+        if build.body_id is None:
+            return reverse("reports:followup_compile", args=[build.year]) if may_compile(user) else None
+        may = may_build_for(user, build.body)
+        return reverse("reports:committee_report", args=[build.year, build.body_id]) if may else None
 
 
-class ReceiptView(FollowUpMixin, FormView):
+class ReceiptView(ErrorSummaryMixin, FollowUpMixin, FormView):
     """KS records that it has received the report: the latest version is frozen with the decision."""
 
     template_name = "reports/receipt_form.html"
@@ -271,7 +314,8 @@ class ReceiptView(FollowUpMixin, FormView):
         return {"case_number": self.follow_up.case_number}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(version=services.latest_version(self.follow_up), **kwargs)
+        version = services.latest_version(self.follow_up)
+        return super().get_context_data(version=version, can_receive=awaits_receipt(self.follow_up), **kwargs)
 
     def form_valid(self, form):
         data = form.cleaned_data
@@ -290,6 +334,12 @@ class ReceiptView(FollowUpMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, _("KS's receipt was recorded; {version} is frozen.").format(version=version))
         return HttpResponseRedirect(self.follow_up.get_absolute_url())
+
+
+def awaits_receipt(follow_up) -> bool:
+    """Whether the report's latest version is compiled and not yet received by KS."""
+    version = services.latest_version(follow_up)
+    return version is not None and not version.is_frozen
 
 
 def citation(kind: str, date, paragraph: str, case_number: str) -> Decision:

@@ -36,7 +36,8 @@ MATRIX = {
     "reports:followup_add": ([], only(*COORDINATORS)),
     "reports:followup_detail": (["follow_up"], everyone()),
     "reports:assessment_edit": (["follow_up"], only(*COORDINATORS)),
-    "reports:followup_compile": (["follow_up"], only(*COORDINATORS)),
+    # coordinators compile; KS may produce the report afresh before recording its receipt
+    "reports:followup_compile": (["follow_up"], only("ks_user", *COORDINATORS)),
     # KS records receipt (an administrator may act for it); the coordinator who compiled may not
     "reports:followup_receipt": (["follow_up"], only("ks_user", "administrator")),
     # committee A's report: its unit's official, or a coordinator

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from cooperation.notices.reminders import send_reminders
 from cooperation.organisation.choices import GoalKind, Role
@@ -99,6 +100,9 @@ def test_a_contact_person_submits_only_for_their_own_units(client, org, follow_u
     assert client.post(task.get_absolute_url(), data).status_code == 403
     client.force_login(official_a)  # the unit has a contact person: it submits, not its officials
     assert client.post(task.get_absolute_url(), data).status_code == 403
+    page = client.get(task.get_absolute_url()).content.decode()
+    assert "Enhetens internationella kontaktperson (Kontakt_A) lämnar in redovisningen" in page
+    assert 'name="achieved"' not in page
     client.force_login(contact)
     assert client.post(task.get_absolute_url(), data).status_code == 302
     task.refresh_from_db()
@@ -149,7 +153,9 @@ def test_a_running_build_refreshes_its_page(client, follow_up, reader):
     build = ReportBuild.objects.create(follow_up=follow_up, state=BuildState.RUNNING, progress=40, step="PDF")
     client.force_login(reader)
     page = client.get(build.get_absolute_url()).content.decode()
-    assert '<meta http-equiv="refresh" content="2">' in page
+    # a script fetches the page's state every two seconds; without JavaScript the page reloads itself
+    assert 'data-refresh-ms="2000"' in page and "js/build_progress.js" in page
+    assert '<noscript><meta http-equiv="refresh" content="2"></noscript>' in page
     assert 'value="40"' in page
     assert "Rapporten tas fram." in page
 
@@ -270,3 +276,74 @@ def test_units_that_have_not_submitted_are_reminded_as_the_deadline_nears(org, f
     assert [d for d in send_reminders(D(2026, 2, 10)) if d.kind == "follow_up"] == []  # reminded once
     services.submit(task, None, achieved="Klart", lessons="", next_year="")
     assert [d for d in send_reminders(D(2026, 2, 20)) if d.kind == "follow_up"] == []
+
+
+def test_a_build_stuck_past_the_timeout_is_given_up_and_no_longer_blocks_a_new_one(
+    client, settings, follow_up, coordinator, fake_report
+):
+    settings.REPORT_BUILD_TIMEOUT_MINUTES = 30
+    now = timezone.now()
+    stuck = ReportBuild.objects.create(
+        follow_up=follow_up, state=BuildState.RUNNING, requested_at=now - datetime.timedelta(minutes=31)
+    )
+    recent = ReportBuild.objects.create(
+        follow_up=follow_up, language="en", state=BuildState.QUEUED, requested_at=now - datetime.timedelta(minutes=29)
+    )
+    client.force_login(coordinator)
+    page = client.get(stuck.get_absolute_url()).content.decode()
+    assert "Rapporten var inte klar 30 minuter efter beställningen" in page
+    assert 'http-equiv="refresh"' not in page and "data-refresh-ms" not in page
+    assert reverse("reports:followup_compile", args=[2025]) in page  # "Ta fram rapporten igen"
+    stuck.refresh_from_db()
+    recent.refresh_from_db()
+    assert (stuck.state, recent.state) == (BuildState.TIMED_OUT, BuildState.QUEUED)
+    assert stuck.history.first().state == BuildState.TIMED_OUT  # the change is in the build's history
+    # the same report is built again at once; the recent build of the other language still holds its own
+    response = client.post(reverse("reports:followup_compile", args=[2025]), {"language": "sv"})
+    assert response.status_code == 302
+    assert ReportBuild.objects.filter(language="sv").latest("requested_at").state == BuildState.DONE
+    response = client.post(reverse("reports:followup_compile", args=[2025]), {"language": "en"})
+    assert "Rapporten håller redan på att tas fram" in response.content.decode()
+
+
+def test_a_request_gives_up_a_stuck_queued_build_and_the_worker_then_skips_it(settings, follow_up, coordinator):
+    settings.REPORT_BUILD_TIMEOUT_MINUTES = 30
+    stuck = ReportBuild.objects.create(
+        follow_up=follow_up, state=BuildState.QUEUED, requested_at=timezone.now() - datetime.timedelta(hours=2)
+    )
+    assert services.give_up_stuck_builds() == 1
+    services.run_build(stuck.pk)  # the task delivered late by a restarted worker
+    stuck.refresh_from_db()
+    assert (stuck.state, stuck.result) == (BuildState.TIMED_OUT, None)
+    assert services.give_up_stuck_builds() == 0
+
+
+def test_the_follow_up_pages_read_well(client, follow_up, coordinator, official_a):
+    client.force_login(coordinator)
+    page = client.get(follow_up.get_absolute_url()).content.decode()
+    assert "arbetet 2025" in page  # the year without a thousands separator
+    assert "Inlämnad" in page and "inte inlämnad" in page
+    response = client.post(reverse("reports:assessment_edit", args=[2025]), {}, follow=True)
+    assert "Inget bedömdes" in response.content.decode()
+    client.force_login(official_a)
+    response = client.post(follow_up.unit_reports.get().get_absolute_url(), {"achieved": " "})
+    assert response.status_code == 200
+    assert 'id="error-summary"' in response.content.decode()
+    assert "Redovisningen är inte inlämnad än." in response.content.decode()
+
+
+def test_receipt_is_offered_only_while_the_latest_version_awaits_it(
+    client, follow_up, coordinator, ks_user, fake_report
+):
+    client.force_login(ks_user)
+    receipt = reverse("reports:followup_receipt", args=[2025])
+    assert receipt not in client.get(follow_up.get_absolute_url()).content.decode()
+    assert 'name="paragraph"' not in client.get(receipt).content.decode()
+    services.start_build(follow_up, coordinator)
+    assert receipt in client.get(follow_up.get_absolute_url()).content.decode()
+    page = client.get(receipt).content.decode()
+    assert 'name="paragraph"' in page and "låses version 1 av rapporten (svenska" in page
+    client.post(receipt, {"date": "2026-03-10", "paragraph": "45"})
+    assert receipt not in client.get(follow_up.get_absolute_url()).content.decode()
+    page = client.get(receipt).content.decode()
+    assert 'name="paragraph"' not in page and "KS har redan tagit emot den senaste versionen" in page
