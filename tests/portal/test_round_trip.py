@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db(transaction=True)  # flush empties the databa
 
 def seeded_and_edited():
     """The small demo portfolio, with edits by a user so that items have several history rows of every kind."""
-    call_command("seed_demo", "--size", "small", verbosity=0, stdout=StringIO())
+    call_command("seed_demo", "--size", "small", "--allow-demo-accounts", stdout=StringIO())
     user = User.objects.get(username="samordnare")
     for project in Project.objects.order_by("pk")[:40]:
         project._history_user = user
@@ -101,7 +101,7 @@ def test_loading_a_json_dump_adds_no_history(tmp_path):
 
 
 def test_import_refuses_a_database_that_holds_data(tmp_path):
-    call_command("seed_demo", "--size", "small", verbosity=0, stdout=StringIO())
+    call_command("seed_demo", "--size", "small", "--allow-demo-accounts", stdout=StringIO())
     dump = tmp_path / "portfolio.xml"
     call_command("export_portfolio", str(dump), stdout=StringIO())
     history = Project.history.count()
