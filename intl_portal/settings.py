@@ -208,6 +208,9 @@ TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db
 # A build still queued or running this many minutes after it was requested is given up as failed (the worker died).
 REPORT_BUILD_TIMEOUT_MINUTES = envint("REPORT_BUILD_TIMEOUT_MINUTES", "30")
 
+# How many rows of a list of items (the appendix's, the goals' items) the PDF and Word show; the workbook has all.
+REPORT_LISTED_ROWS = envint("REPORT_LISTED_ROWS", "25")
+
 # How long delegation members' personal data is kept after a visit ends (gallring), in days.
 DELEGATE_RETENTION_DAYS = envint("DELEGATE_RETENTION_DAYS", "730")
 

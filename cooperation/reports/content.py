@@ -161,6 +161,7 @@ def policy_section(scope: Scope) -> Section:
             columns(_("Goal"), _("Register"), _("Item")),
             [[goal["title"], registers[register], item] for goal in goal_rows for register, item in goal["items"]],
             empty_text=_("No item of the year is linked to a goal of the policy."),
+            listing=True,
         )
     )
     return section
@@ -606,7 +607,7 @@ def appendix_section(scope: Scope) -> Section:
     year, units = scope.year, scope.units
     section = Section("appendix", _("Appendix: the items counted"))
     section.paragraphs += [
-        _("Every item counted in the figures above, so each figure can be traced."),
+        _("Every item counted in the figures above, so each figure can be traced; the Excel workbook lists them all."),
         _("The memberships, city relations and their activities are listed in full under their areas."),
     ]
     yes, no = _("Yes"), _("No")
@@ -646,6 +647,7 @@ def appendix_section(scope: Scope) -> Section:
                 for p in projects.items(year, units)
             ],
             empty_text=_("No project was active in the year."),
+            listing=True,
         ),
         Table(
             "items_visits",
@@ -672,6 +674,7 @@ def appendix_section(scope: Scope) -> Section:
                 for v in visits.items(year, units)
             ],
             empty_text=_("No visits in the year."),
+            listing=True,
         ),
         Table(
             "items_consultations",
@@ -690,6 +693,7 @@ def appendix_section(scope: Scope) -> Section:
                 for c in consultations.items(year, units)
             ],
             empty_text=_("No consultations in the year."),
+            listing=True,
         ),
         Table(
             "items_notices",
@@ -706,6 +710,7 @@ def appendix_section(scope: Scope) -> Section:
                 for n in notices.items(year, units)
             ],
             empty_text=_("No coordination notices in the year."),
+            listing=True,
         ),
     ]
     return section

@@ -50,6 +50,8 @@ class Table:
     rows: list[list[Cell]]
     totals: list[Cell] | None = None
     empty_text: str = ""  # said instead of an empty table
+    # A list of items (the appendix): PDF and Word show its first settings.REPORT_LISTED_ROWS, the workbook all.
+    listing: bool = False
 
 
 @dataclass

@@ -4,7 +4,7 @@ import io
 import re
 import shutil
 import subprocess
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -329,3 +329,67 @@ def test_counts_and_fees_in_the_word_document(language, count, fee):
     grid, fees = Document(io.BytesIO(render_docx(kinds_report(language)))).tables
     assert grid.rows[1].cells[1].text == count
     assert fees.rows[1].cells[1].text.replace("\xa0", " ") == fee
+
+
+def listing_report(rows=10):
+    """A report whose appendix lists `rows` projects: a listing the PDF and Word shorten, the workbook keeps whole."""
+    listing = Table(
+        key="items_projects",
+        caption="Projekt under året",
+        columns=[Column("Projekt"), Column("Start", Kind.DATE)],
+        rows=[[f"Projekt nummer {n:02d}", date(2025, 1, 1) + timedelta(days=n)] for n in range(rows)],
+        listing=True,
+    )
+    return Report(
+        title="Uppföljning 2025",
+        municipality="Teststads kommun",
+        year=2025,
+        language="sv",
+        sections=[Section("appendix", "Bilaga", blocks=[listing, funding_table()])],
+    )
+
+
+@poppler
+def test_the_pdf_lists_a_listings_first_rows_and_says_the_workbook_has_them_all(settings, tmp_path):
+    settings.REPORT_LISTED_ROWS = 3
+    text = pdftotext(render_pdf(listing_report(1234)), tmp_path)
+    assert [n for n in range(1234) if f"Projekt nummer {n:02d}" in text] == [0, 1, 2]
+    assert "De första 3 av 1 234 raderna visas; Excelfilen listar alla på bladet “items_projects”." in " ".join(
+        text.split()
+    )
+    assert "Interreg Öresund-Kattegat-Skagerrak" in text  # a table that is not a listing is shown whole
+
+
+def test_the_workbook_holds_every_row_of_a_listing(settings):
+    from openpyxl import load_workbook
+
+    settings.REPORT_LISTED_ROWS = 3
+    book = load_workbook(io.BytesIO(render_xlsx(listing_report(10))))
+    sheet = book["items_projects"]
+    assert [row[0].value for row in sheet.iter_rows(min_row=2)] == [f"Projekt nummer {n:02d}" for n in range(10)]
+    assert sheet["B11"].value.date() == date(2025, 1, 10) and sheet["B11"].number_format == "yyyy-mm-dd"
+    assert sheet.auto_filter.ref == "A1:B11" and sheet.freeze_panes == "A2"
+    contents = book["Innehåll"]
+    links = [(cell.coordinate, cell.hyperlink.target) for cell in contents["A"][1:]]
+    assert links == [("A2", "#'items_projects'!A1"), ("A3", "#'funding_per_source'!A1")]
+
+
+def test_word_lists_a_listings_first_rows_and_says_the_workbook_has_them_all(settings):
+    from docx import Document
+
+    settings.REPORT_LISTED_ROWS = 3
+    document = Document(io.BytesIO(render_docx(listing_report(10))))
+    listing = document.tables[0]
+    assert [row.cells[0].text for row in listing.rows] == ["Projekt", *(f"Projekt nummer {n:02d}" for n in range(3))]
+    note = "De första 3 av 10 raderna visas; Excelfilen listar alla på bladet “items_projects”."
+    assert note in [paragraph.text for paragraph in document.paragraphs]
+
+
+def test_the_pdf_tells_of_each_page_it_lays_out():
+    import logging
+
+    pages = []
+    render_pdf(make_report("sv"), progress=pages.append)
+    assert pages[:3] == [1, 2, 3] and max(pages) >= 4
+    logger = logging.getLogger("weasyprint.progress")
+    assert logger.propagate and not logger.handlers  # as it was before

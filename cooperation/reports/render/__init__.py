@@ -7,11 +7,12 @@ language and `charts` draws the charts. The heavy libraries are imported only wh
 from ..document import Report
 
 
-def render_pdf(report: Report) -> bytes:
-    """The report as a PDF/A document with cover, contents, running header and page numbers."""
+def render_pdf(report: Report, progress=None) -> bytes:
+    """The report as a PDF/A document with cover, contents, running header and page numbers; `progress(page)` is
+    called as each page is laid out."""
     from .pdf import write_pdf
 
-    return write_pdf(report)
+    return write_pdf(report, progress)
 
 
 def render_xlsx(report: Report) -> bytes:

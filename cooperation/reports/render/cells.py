@@ -4,17 +4,21 @@ Swedish: 1 234 567 kr, 2 000 EUR, 12,5 %, dates as ISO 8601; English: SEK 1,234,
 ("29", never "29,0"). The spaces are non-breaking so a figure never wraps inside itself.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.conf import settings
 from django.utils import numberformat
 from django.utils.formats import get_format
+from django.utils.translation import gettext as _
 
-from ..document import Cell, Column, Kind, Money, Table
+from ..document import Cell, Column, Kind, Money, Report, Table
 
 NUMERIC = {Kind.INTEGER, Kind.MONEY, Kind.PERCENT, Kind.DECIMAL}
 NBSP = "\xa0"
+NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
 
 
 @dataclass
@@ -34,6 +38,7 @@ class TableView:
     headers: list[Shown]
     rows: list[list[Shown]]
     totals: list[Shown] | None
+    left_out: int = 0  # rows of a listing that only the workbook shows
 
 
 def money_places(table: Table, index: int) -> int:
@@ -107,9 +112,42 @@ def view(table: Table, language: str) -> TableView:
     return TableView(
         table=table,
         headers=headers,
-        rows=[line(row) for row in table.rows],
+        rows=[line(row) for row in listed_rows(table)],
         totals=line(table.totals) if table.totals else None,
+        left_out=len(table.rows) - len(listed_rows(table)),
     )
+
+
+def listed_rows(table: Table) -> list[list[Cell]]:
+    """The rows the PDF and Word show: a listing's first settings.REPORT_LISTED_ROWS, every row of other tables."""
+    return table.rows[: settings.REPORT_LISTED_ROWS] if table.listing else table.rows
+
+
+def left_out_note(shown: TableView, sheet: str, language: str) -> str:
+    """What a shortened listing says below itself: where the rest is."""
+    return _(
+        "The first {shown} of {total} rows are shown; the Excel workbook lists all of them on its sheet {sheet}."
+    ).format(
+        shown=number(len(shown.rows), 0, language), total=number(len(shown.table.rows), 0, language), sheet=f"“{sheet}”"
+    )
+
+
+def sheet_names(report: Report) -> dict[int, str]:
+    """Each table's Excel sheet (keyed by the table's id()): its key as an allowed, unique sheet name."""
+    used = {_("Contents").lower()}
+    return {id(table): sheet_name(table.key, used) for table in report.tables()}
+
+
+def sheet_name(key: str, used: set[str]) -> str:
+    """`key` as an allowed sheet name (at most 31 characters, none of []:*?/\\), unique in the workbook."""
+    base = NOT_IN_SHEET_NAMES.sub("_", key).strip("'") or "table"
+    name, counter = base[:31], 1
+    while name.lower() in used:
+        counter += 1
+        suffix = f"-{counter}"
+        name = base[: 31 - len(suffix)] + suffix
+    used.add(name.lower())
+    return name
 
 
 def _all_rows(table: Table):

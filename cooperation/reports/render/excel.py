@@ -2,11 +2,11 @@
 the header row frozen and filterable."""
 
 import io
-import re
 
 from django.utils import translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -15,80 +15,74 @@ from . import cells
 
 # A text starting with one of these would be taken for a formula if someone edits the cell (OWASP's list).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
 BOLD = Font(bold=True)
+ITALIC = Font(italic=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
 
 
 def write_xlsx(report: Report) -> bytes:
-    """The workbook's bytes."""
+    """The workbook's bytes, written row by row (openpyxl's write-only mode), so a long listing costs no memory."""
     with translation.override(report.language):
-        book = Workbook()
+        book = Workbook(write_only=True)
         book.properties.title = report.title
         book.properties.creator = report.municipality
-        contents = book.active
-        contents.title = _("Contents")
-        contents.append([_("Sheet"), _("Table")])
-        for cell in contents[1]:
-            cell.font = BOLD
-        used = {contents.title.lower()}
-        for table in report.tables():
-            name = sheet_name(table.key, used)
-            _write_sheet(book.create_sheet(name), table, report.language)
-            contents.append([name, table.caption])
-            link = contents.cell(row=contents.max_row, column=1)
-            link.hyperlink = f"#'{name}'!A1"
-            link.style = "Hyperlink"
+        names = cells.sheet_names(report)
+        contents = book.create_sheet(_("Contents"))
+        _widths(contents, [[_("Sheet"), *names.values()], [_("Table"), *(t.caption for t in report.tables())]])
         contents.freeze_panes = "A2"
-        _widths(contents, [[cell.value or "" for cell in column] for column in contents.iter_cols()])
+        contents.append([_styled(contents, _("Sheet"), font=BOLD), _styled(contents, _("Table"), font=BOLD)])
+        for row, table in enumerate(report.tables(), 2):
+            link = _styled(contents, names[id(table)], style="Hyperlink")
+            link.row, link.column = row, 1  # the link's cell reference is taken when it is set
+            link.hyperlink = f"#'{names[id(table)]}'!A1"
+            contents.append([link, table.caption])
+        for table in report.tables():
+            _write_sheet(book.create_sheet(names[id(table)]), table, report.language)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
 
-def sheet_name(key: str, used: set[str]) -> str:
-    """`key` as an allowed sheet name (at most 31 characters, none of []:*?/\\), unique in the workbook."""
-    base = NOT_IN_SHEET_NAMES.sub("_", key).strip("'") or "table"
-    name, counter = base[:31], 1
-    while name.lower() in used:
-        counter += 1
-        suffix = f"-{counter}"
-        name = base[: 31 - len(suffix)] + suffix
-    used.add(name.lower())
-    return name
+def _styled(sheet, value, **style) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    for name, setting in style.items():
+        setattr(cell, name, setting)
+    return cell
 
 
 def _write_sheet(sheet, table: Table, language: str):
-    sheet.append([column.label for column in table.columns])
-    for cell in sheet[1]:
-        cell.font, cell.fill = BOLD, HEADER_FILL
-    places = [cells.money_places(table, i) if c.kind == Kind.MONEY else 0 for i, c in enumerate(table.columns)]
-    for row in table.rows:
-        _append(sheet, row, table.columns, places, language)
-    last = get_column_letter(len(table.columns))
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{last}{1 + len(table.rows)}"
-    if table.totals:
-        _append(sheet, table.totals, table.columns, places, language)
-        for cell in sheet[sheet.max_row]:
-            cell.font = BOLD
-    if not table.rows:
-        sheet.append([table.empty_text or _("Nothing to show for this year.")])
-        sheet["A2"].font = Font(italic=True)
-    view = cells.view(table, language)
+    # A write-only sheet takes its widths, frozen pane and filter before its rows.
+    view = cells.view(table, language)  # a listing's first rows: enough to size the columns
     shown = [[header.text for header in view.headers]] + [[cell.text for cell in row] for row in view.rows]
     _widths(sheet, list(zip(*shown, strict=True)))
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{1 + len(table.rows)}"
+    sheet.append([_styled(sheet, column.label, font=BOLD, fill=HEADER_FILL) for column in table.columns])
+    places = [cells.money_places(table, i) if c.kind == Kind.MONEY else 0 for i, c in enumerate(table.columns)]
+    for row in table.rows:
+        sheet.append(_cells(sheet, row, table.columns, places, language))
+    if table.totals:
+        sheet.append(_cells(sheet, table.totals, table.columns, places, language, font=BOLD))
+    if not table.rows:
+        sheet.append([_styled(sheet, table.empty_text or _("Nothing to show for this year."), font=ITALIC)])
 
 
-def _append(sheet, row, columns, places, language):
-    # numbers (Decimals stay exact) and dates as themselves; an amount in a currency of its own as its amount
-    sheet.append([value.amount if isinstance(value, Money) else value for value in row])
-    for cell, value, column, places_ in zip(sheet[sheet.max_row], row, columns, places, strict=True):
-        if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+def _cells(sheet, row, columns, places, language, **style) -> list:
+    """A row's values as cells: numbers (Decimals stay exact) and dates as themselves, an amount in a currency of
+    its own as its amount, formula-like text as text."""
+    out = []
+    for value, column, places_ in zip(row, columns, places, strict=True):
+        plain = value.amount if isinstance(value, Money) else value
+        if isinstance(plain, str) and plain.startswith(FORMULA_START):
+            cell = _styled(sheet, plain, quotePrefix=True, **style)  # stays text if someone edits it in Excel
             cell.data_type = "s"  # openpyxl took it for a formula; it is text
-            cell.quotePrefix = True  # and stays text if someone edits it in Excel
-        elif cell.value is not None and not isinstance(cell.value, str):
+        elif plain is not None and not isinstance(plain, str):
+            cell = _styled(sheet, plain, **style)
             cell.number_format = number_format(value, column, places_, language) or cell.number_format
+        else:
+            cell = _styled(sheet, plain, **style) if style else plain  # a plain value costs no cell object
+        out.append(cell)
+    return out
 
 
 def number_format(value, column: Column, places: int, language: str) -> str | None:

@@ -2,6 +2,9 @@
 nothing fetched from outside (only files under static/ and the charts' data: URIs the renderer wrote itself)."""
 
 import base64
+import logging
+from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
@@ -45,8 +48,33 @@ class StaticOnlyFetcher(URLFetcher):
         return super().fetch(url, headers)
 
 
-def write_pdf(report: Report) -> bytes:
-    """The report as PDF/A-3b bytes, tagged."""
+@contextmanager
+def pages_laid_out(progress: Callable[[int], None] | None):
+    """Calls `progress(page)` as WeasyPrint lays out each page (it logs that), so a long layout shows it moves."""
+    if progress is None:
+        yield
+        return
+
+    class PageHandler(logging.Handler):
+        def emit(self, record):
+            if record.msg.startswith("Step 5 - Creating layout - Page") and record.args:
+                progress(int(record.args[0]))
+
+    handler, logger = PageHandler(), logging.getLogger("weasyprint.progress")
+    kept = logger.level, logger.propagate
+    logger.setLevel(logging.INFO)
+    logger.propagate = False  # heard here only, not written to the site's log
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(kept[0])
+        logger.propagate = kept[1]
+
+
+def write_pdf(report: Report, progress: Callable[[int], None] | None = None) -> bytes:
+    """The report as PDF/A-3b bytes, tagged; `progress(page)` hears of each page laid out."""
     fetcher = StaticOnlyFetcher()
     with translation.override(report.language):
         html = render_to_string("reports/report_pdf.html", context(report))
@@ -59,13 +87,15 @@ def write_pdf(report: Report) -> bytes:
         CSS(filename=str(STYLESHEET), url_fetcher=fetcher, font_config=fonts),
         CSS(string=rule, url_fetcher=fetcher, font_config=fonts),
     ]
-    return document.write_pdf(stylesheets=stylesheets, font_config=fonts, pdf_variant=PDF_VARIANT, pdf_tags=True)
+    with pages_laid_out(progress):
+        return document.write_pdf(stylesheets=stylesheets, font_config=fonts, pdf_variant=PDF_VARIANT, pdf_tags=True)
 
 
 def context(report: Report) -> dict:
     """The template's context: the report and its sections flattened in order, numbered, with their blocks."""
     anchors = set()
     entries = []
+    sheets = cells.sheet_names(report)
 
     def walk(sections, prefix, depth):
         for index, section in enumerate(sections, 1):
@@ -77,7 +107,7 @@ def context(report: Report) -> dict:
                     "level": min(depth + 2, 6),  # h1 is the cover's title
                     "anchor": "section-" + number.replace(".", "-"),
                     "section": section,
-                    "blocks": [_block(block, report.language, anchors) for block in section.blocks],
+                    "blocks": [_block(block, report.language, anchors, sheets) for block in section.blocks],
                 }
             )
             walk(section.subsections, number + ".", depth + 1)
@@ -86,13 +116,15 @@ def context(report: Report) -> dict:
     return {"report": report, "entries": entries}
 
 
-def _block(block, language, anchors) -> dict:
+def _block(block, language, anchors, sheets) -> dict:
     table = block.table if isinstance(block, Chart) else block
     anchor = base = "table-" + (slugify(table.key) or "t")
     while anchor in anchors:
         anchor = f"{base}-{len(anchors)}"
     anchors.add(anchor)
-    shown = {"chart": None, "table": cells.view(table, language), "anchor": anchor}
+    view = cells.view(table, language)
+    note = cells.left_out_note(view, sheets[id(table)], language) if view.left_out else ""
+    shown = {"chart": None, "table": view, "anchor": anchor, "note": note}
     if isinstance(block, Chart) and charts.has_figures(block):
         image = base64.b64encode(charts.svg(block, language)).decode("ascii")
         shown["chart"] = {"title": block.title, "src": f"data:image/svg+xml;base64,{image}"}

@@ -29,13 +29,13 @@ def write_docx(report: Report) -> bytes:
             document.add_paragraph(f"{_('Case number')}: {report.case_number}")
         if report.made_on:
             document.add_paragraph(f"{_('Date')}: {report.made_on.isoformat()}")
-        _sections(document, report.sections, "", 1, report.language)
+        _sections(document, report.sections, "", 1, report.language, cells.sheet_names(report))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
-def _sections(document, sections, prefix, level, language):
+def _sections(document, sections, prefix, level, language, sheets):
     for index, section in enumerate(sections, 1):
         number = f"{prefix}{index}"
         document.add_heading(f"{number} {section.title}", level=min(level, 9))
@@ -44,8 +44,9 @@ def _sections(document, sections, prefix, level, language):
         for block in section.blocks:
             if isinstance(block, Chart):
                 _chart(document, block, language)
-            _table(document, block.table if isinstance(block, Chart) else block, language)
-        _sections(document, section.subsections, number + ".", level + 1, language)
+            table = block.table if isinstance(block, Chart) else block
+            _table(document, table, language, sheets[id(table)])
+        _sections(document, section.subsections, number + ".", level + 1, language, sheets)
 
 
 def _chart(document, chart: Chart, language):
@@ -58,7 +59,7 @@ def _chart(document, chart: Chart, language):
     document.inline_shapes[-1]._inline.docPr.set("descr", description)  # the picture's alt text
 
 
-def _table(document, table: Table, language):
+def _table(document, table: Table, language, sheet: str):
     document.add_paragraph(table.caption, style="Caption")
     view = cells.view(table, language)
     if not view.rows:
@@ -75,6 +76,8 @@ def _table(document, table: Table, language):
             run.bold = line is view.headers or line is view.totals
             if shown.numeric:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if view.left_out:
+        document.add_paragraph(cells.left_out_note(view, sheet, language))
 
 
 def _repeat_as_header(row):
