@@ -113,7 +113,12 @@ def make_files(build: ReportBuild) -> tuple[bytes, bytes, bytes]:
     if build.follow_up.case_number and not report.case_number:
         report.case_number = build.follow_up.case_number
     set_progress(build.pk, 75, _("Writing the PDF"))
-    pdf = render.render_pdf(report)
+    pdf = render.render_pdf(
+        report,
+        lambda page: set_progress(
+            build.pk, min(87, 75 + page // 3), _("Writing the PDF: page {page}").format(page=page)
+        ),
+    )
     set_progress(build.pk, 88, _("Writing the Excel workbook"))
     xlsx = render.render_xlsx(report)
     set_progress(build.pk, 95, _("Writing the Word document"))

@@ -36,7 +36,9 @@ def fake_report(monkeypatch):
         )
 
     monkeypatch.setattr(content, "build_report", build_report)
-    monkeypatch.setattr(render, "render_pdf", lambda report: f"%PDF-1.7 {report.title} {report.subtitle}".encode())
+    monkeypatch.setattr(
+        render, "render_pdf", lambda report, progress=None: f"%PDF-1.7 {report.title} {report.subtitle}".encode()
+    )
     monkeypatch.setattr(render, "render_xlsx", lambda report: b"PK xlsx")
     monkeypatch.setattr(render, "render_docx", lambda report: b"PK docx")
     return seen
