@@ -10,7 +10,7 @@ PORT ?= 8000
 RUN_ENV := DEBUG=true
 TEST_ENV := SECRET_KEY=test-only-not-secret DEBUG=false STATIC_MANIFEST=false
 
-.PHONY: run test install install-test setup migrate demo lint format messages browser-test clean
+.PHONY: run test install install-test setup migrate demo lint format messages browser-test bench-report clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ test: install-test
 
 browser-test: install-test
 	$(TEST_ENV) DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m browser tests/browser
+
+# The annual report's benchmark (bench/README.md): seeds var/bench/ once, then reuses it; DATABASE_URL for PostgreSQL.
+bench-report: install
+	$(BIN)/python -m bench.report
 
 lint: install-test
 	$(BIN)/ruff check .
