@@ -8,6 +8,7 @@ build runs in a transaction that is rolled back: the seeded database is left as 
 """
 
 import argparse
+import functools
 import json
 import os
 import resource
@@ -197,11 +198,12 @@ def build_once(year: int | None, language: str, trace: bool, keep: Path | None) 
     recorder = Recorder(trace)
     built = {}
 
-    def build_report(*args, **kwargs):
-        built["report"] = content.build_report(*args, **kwargs)
+    def kept(function, *args, **kwargs):
+        built["report"] = function(*args, **kwargs)
         return built["report"]
 
-    services.content = type("Content", (), {"build_report": staticmethod(recorder.wrap("content", build_report))})
+    build_report = recorder.wrap("content", functools.partial(kept, content.build_report))
+    content.build_report = build_report  # services calls it through the module
     for phase in ("pdf", "xlsx", "docx"):
         setattr(render, f"render_{phase}", recorder.wrap(phase, getattr(render, f"render_{phase}")))
     services.set_progress = recorder.progress(services.set_progress)

@@ -354,7 +354,7 @@ def test_the_pdf_lists_a_listings_first_rows_and_says_the_workbook_has_them_all(
     settings.REPORT_LISTED_ROWS = 3
     text = pdftotext(render_pdf(listing_report(1234)), tmp_path)
     assert [n for n in range(1234) if f"Projekt nummer {n:02d}" in text] == [0, 1, 2]
-    assert "De första 3 av 1 234 raderna visas; Excelfilen listar alla på bladet “items_projects”." in " ".join(
+    assert "De första 3 av 1 234 raderna visas; Excelfilen listar alla på bladet ”items_projects”." in " ".join(
         text.split()
     )
     assert "Interreg Öresund-Kattegat-Skagerrak" in text  # a table that is not a listing is shown whole
@@ -381,7 +381,7 @@ def test_word_lists_a_listings_first_rows_and_says_the_workbook_has_them_all(set
     document = Document(io.BytesIO(render_docx(listing_report(10))))
     listing = document.tables[0]
     assert [row.cells[0].text for row in listing.rows] == ["Projekt", *(f"Projekt nummer {n:02d}" for n in range(3))]
-    note = "De första 3 av 10 raderna visas; Excelfilen listar alla på bladet “items_projects”."
+    note = "De första 3 av 10 raderna visas; Excelfilen listar alla på bladet ”items_projects”."
     assert note in [paragraph.text for paragraph in document.paragraphs]
 
 

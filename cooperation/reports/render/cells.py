@@ -126,10 +126,8 @@ def listed_rows(table: Table) -> list[list[Cell]]:
 def left_out_note(shown: TableView, sheet: str, language: str) -> str:
     """What a shortened listing says below itself: where the rest is."""
     return _(
-        "The first {shown} of {total} rows are shown; the Excel workbook lists all of them on its sheet {sheet}."
-    ).format(
-        shown=number(len(shown.rows), 0, language), total=number(len(shown.table.rows), 0, language), sheet=f"“{sheet}”"
-    )
+        "The first {shown} of {total} rows are shown; the Excel workbook lists all of them on its sheet “{sheet}”."
+    ).format(shown=number(len(shown.rows), 0, language), total=number(len(shown.table.rows), 0, language), sheet=sheet)
 
 
 def sheet_names(report: Report) -> dict[int, str]:
