@@ -50,15 +50,20 @@ class StaticOnlyFetcher(URLFetcher):
 
 @contextmanager
 def pages_laid_out(progress: Callable[[int], None] | None):
-    """Calls `progress(page)` as WeasyPrint lays out each page (it logs that), so a long layout shows it moves."""
+    """Calls `progress(page)` as WeasyPrint lays out each new page (it logs that), so a long layout shows it moves.
+    When it lays the pages out again (to fill in the page numbers) the progress stays where it was."""
     if progress is None:
         yield
         return
 
     class PageHandler(logging.Handler):
+        highest = 0
+
         def emit(self, record):
             if record.msg.startswith("Step 5 - Creating layout - Page") and record.args:
-                progress(int(record.args[0]))
+                if (page := int(record.args[0])) > self.highest:
+                    self.highest = page
+                    progress(page)
 
     handler, logger = PageHandler(), logging.getLogger("weasyprint.progress")
     kept = logger.level, logger.propagate
