@@ -43,8 +43,10 @@ def seeded(size: str, server: str | None = None, log=print) -> str:
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     marker = BENCH_DIR / f"{vendor(url)}-{size}.seeded.json"
     if vendor(url) == "postgresql":
-        _create_database(url)
-    if marker.exists() and not (vendor(url) == "sqlite" and not (BENCH_DIR / f"{size}.sqlite3").exists()):
+        there = not _create_database(url)
+    else:
+        there = (BENCH_DIR / f"{size}.sqlite3").exists()
+    if marker.exists() and there:
         log(f"Reusing the {size} database ({vendor(url)}), seeded {json.loads(marker.read_text())['seeded_at']}")
         _manage(url, "migrate", "--no-input", quiet=True)  # a newer migration runs on the kept data
         return url
@@ -65,13 +67,15 @@ def _manage(url: str, *args: str, quiet: bool = False) -> None:
     subprocess.run(command, env=environment(url), cwd=ROOT, check=True, stdout=output)  # noqa: S603 - our own command
 
 
-def _create_database(url: str) -> None:
-    """Create the size's database on the server unless it is there."""
+def _create_database(url: str) -> bool:
+    """Create the size's database on the server unless it is there; whether it was created."""
     import psycopg
     from psycopg import sql
 
     parts = urlsplit(url)
     name = parts.path.strip("/")
     with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as connection:
-        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        if connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            return False
+        connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        return True

@@ -37,3 +37,23 @@ def test_results_are_written_as_json_and_markdown(tmp_path, monkeypatch):
     written = json.loads(json_path.read_text())
     assert (written["database"], written["rows"], written["cores"]) == ("sqlite", [["large", 12.5]], written["cores"])
     assert "| large | 12.5    |" in markdown_path.read_text()
+
+
+def test_a_database_is_seeded_once_then_reused(tmp_path, monkeypatch):
+    ran = []
+
+    def manage(url, *args, quiet=False):
+        ran.append(args[0])
+        if args[0] == "migrate":
+            (tmp_path / "small.sqlite3").touch()
+
+    monkeypatch.setattr(database, "BENCH_DIR", tmp_path)
+    monkeypatch.setattr(database, "_manage", manage)
+    url = database.seeded("small", log=lambda text: None)
+    assert url == f"sqlite:///{tmp_path / 'small.sqlite3'}" and ran == ["migrate", "seed_demo"]
+    assert json.loads((tmp_path / "sqlite-small.seeded.json").read_text())["size"] == "small"
+    database.seeded("small", log=lambda text: None)
+    assert ran == ["migrate", "seed_demo", "migrate"]  # reused: only a newer migration would run
+    (tmp_path / "small.sqlite3").unlink()
+    database.seeded("small", log=lambda text: None)
+    assert ran[3:] == ["migrate", "seed_demo"]  # the file is gone: seeded again
