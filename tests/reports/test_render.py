@@ -393,3 +393,17 @@ def test_the_pdf_tells_of_each_page_it_lays_out():
     assert pages == list(range(1, len(pages) + 1)) and len(pages) >= 4  # each page once, though laid out twice
     logger = logging.getLogger("weasyprint.progress")
     assert logger.propagate and not logger.handlers  # as it was before
+
+
+@poppler
+def test_a_wide_table_gets_landscape_pages(tmp_path):
+    wide = Table("wide", "Bred tabell", [Column(f"Kolumn {n}") for n in range(11)], [[f"v{n}" for n in range(11)]])
+    report = Report(title="Uppföljning 2025", municipality="Teststad", year=2025, language="sv")
+    report.sections = [Section("narrow", "Smal", blocks=[funding_table()]), Section("wide", "Bred", blocks=[wide])]
+    path = tmp_path / "report.pdf"
+    path.write_bytes(render_pdf(report))
+    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "9", str(path)], capture_output=True, check=True, text=True)
+    sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info.stdout)
+    landscape = [float(width) > float(height) for width, height in sizes]
+    assert landscape[0] is False and landscape[-1] is True  # the cover upright, the wide table's page across
+    assert "v10" in pdftotext(path.read_bytes(), tmp_path)

@@ -25,6 +25,8 @@ STATIC_DIR = Path(settings.BASE_DIR) / "static"
 STYLESHEET = STATIC_DIR / "css" / "report_pdf.css"
 # WeasyPrint writes one variant at a time: PDF/A-3b, with the tags of a structured (tagged) PDF added.
 PDF_VARIANT = "pdf/a-3b"
+# A table of this many columns gets landscape pages of its own, where its words need not be hyphenated letter by letter.
+WIDE_COLUMNS = 9
 
 
 def static_file(url: str) -> Path | None:
@@ -129,7 +131,8 @@ def _block(block, language, anchors, sheets) -> dict:
     anchors.add(anchor)
     view = cells.view(table, language)
     note = cells.left_out_note(view, sheets[id(table)], language) if view.left_out else ""
-    shown = {"chart": None, "table": view, "anchor": anchor, "note": note}
+    wide = len(table.columns) >= WIDE_COLUMNS and bool(view.rows)
+    shown = {"chart": None, "table": view, "anchor": anchor, "note": note, "wide": wide}
     if isinstance(block, Chart) and charts.has_figures(block):
         image = base64.b64encode(charts.svg(block, language)).decode("ascii")
         shown["chart"] = {"title": block.title, "src": f"data:image/svg+xml;base64,{image}"}
