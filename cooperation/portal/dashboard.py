@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.db.models import Count, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +23,9 @@ from cooperation.organisation.choices import Role
 from cooperation.organisation.roles import has_role, is_coordinator, unit_ids
 from cooperation.projects.choices import ProjectStatus
 from cooperation.projects.models import Project
+from cooperation.reports.choices import FollowUpState
 from cooperation.reports.figures.keyfigures import key_figures
+from cooperation.reports.models import FollowUp, UnitReport
 from cooperation.steering.choices import VersionStatus
 from cooperation.steering.models import PositionPaperVersion
 from cooperation.visits.models import Visit
@@ -116,6 +119,55 @@ def official_sections(user, today: datetime.date) -> list[Section]:
             url("networks:membership_list"),
             _("No evaluations due."),
         ),
+    ]
+
+
+def follow_up_tasks(units) -> list[Section]:
+    """The units' accounts still to submit in an open follow-up: a box only while there is one."""
+    tasks = (
+        UnitReport.objects.filter(unit__in=units, submitted_at__isnull=True, follow_up__state=FollowUpState.OPEN)
+        .select_related("unit", "follow_up")
+        .order_by("follow_up__deadline", "unit__name")[:LIMIT]
+    )
+    items = [
+        (task, task.get_absolute_url(), _("submit by {day}").format(day=display.day(task.follow_up.deadline)))
+        for task in tasks
+    ]
+    return (
+        [Section(_("The year's follow-up: accounts to submit"), items, url("reports:followup_list"))] if items else []
+    )
+
+
+def follow_ups_in_progress() -> list[Section]:
+    """For the office: the follow-ups not yet received by KS, with how many units have submitted."""
+    follow_ups = FollowUp.objects.exclude(state=FollowUpState.RECEIVED).annotate(
+        tasks=Count("unit_reports"), submitted=Count("unit_reports", filter=Q(unit_reports__submitted_at__isnull=False))
+    )
+    items = [
+        (
+            follow_up,
+            follow_up.get_absolute_url(),
+            _("{submitted} of {tasks} units have submitted").format(
+                submitted=follow_up.submitted, tasks=follow_up.tasks
+            )
+            if follow_up.state == FollowUpState.OPEN
+            else follow_up.get_state_display(),
+        )
+        for follow_up in follow_ups.order_by("-year")[:LIMIT]
+    ]
+    return [Section(_("Annual follow-ups under way"), items, url("reports:followup_list"))] if items else []
+
+
+def ks_sections() -> list[Section]:
+    """For KS: compiled follow-ups whose receipt is still to be recorded."""
+    waiting = FollowUp.objects.filter(state=FollowUpState.COMPILED).order_by("-year")[:LIMIT]
+    return [
+        Section(
+            _("Follow-up reports waiting for KS's receipt"),
+            [(f, url("reports:followup_receipt", args=[f.year]), "") for f in waiting],
+            url("reports:followup_list"),
+            _("No report is waiting for KS."),
+        )
     ]
 
 
@@ -229,9 +281,11 @@ def sections_for(user, today: datetime.date | None = None, year: int | None = No
     year = year or today.year
     context = {"sections": [], "figures": [], "year": year, "years": list(range(today.year + 1, today.year - 10, -1))}
     if is_coordinator(user):
-        context["sections"] += coordinator_sections(user, today)
+        context["sections"] += follow_ups_in_progress() + coordinator_sections(user, today)
     elif unit_ids(user):
-        context["sections"] += official_sections(user, today)
+        context["sections"] += follow_up_tasks(sorted(unit_ids(user))) + official_sections(user, today)
+    if has_role(user, Role.KS):
+        context["sections"] += ks_sections()
     if has_role(user, Role.KS, Role.KF, Role.COORDINATOR, Role.ADMINISTRATOR, Role.READER):
         context["figures"] = portfolio_figures(year)
     return context
