@@ -5,10 +5,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.db.models import ProtectedError
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DeleteView, DetailView, TemplateView, UpdateView
@@ -23,7 +23,25 @@ from .registry import add_label
 from .signals import item_page, item_saved
 
 
-class RegisterMixin(LoginRequiredMixin):
+def database_busy(error: OperationalError) -> bool:
+    """SQLite's busy timeout ran out while another request was writing."""
+    return "is locked" in str(error)
+
+
+class BusyDatabaseMixin:
+    """A write that could not get SQLite's lock in time is a 409 (“try again”), as a conflicting save is on
+    PostgreSQL, not a 500. The transaction has been rolled back: nothing was saved."""
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except OperationalError as error:
+            if not database_busy(error):
+                raise
+            return render(request, "409.html", status=409)
+
+
+class RegisterMixin(BusyDatabaseMixin, LoginRequiredMixin):
     """Names, URLs and permissions shared by a register's views."""
 
     model = None

@@ -17,6 +17,19 @@ from .models import Notice
 from .triggers import item_for
 
 
+class StaleMove(Exception):
+    """The notice is no longer in the state the person saw: someone else moved it first."""
+
+
+def locked(pk: int, seen_state: str) -> Notice:
+    """Notice `pk` under a row lock, inside the caller's transaction, if it is still in the state the person saw:
+    of two simultaneous moves the second waits for the first, then is refused instead of writing a stale trail."""
+    notice = Notice.objects.select_for_update().get(pk=pk)
+    if notice.state != seen_state:
+        raise StaleMove
+    return notice
+
+
 def item_field(item) -> str | None:
     """The field on Notice that points to `item`, where a notice can concern it."""
     declared = item_for(item)

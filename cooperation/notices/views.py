@@ -146,23 +146,39 @@ class NoticeEditView(NoticeMixin, views.ObjectEditView):
         return context
 
 
-class NoticeMoveView(LoginRequiredMixin, View):
-    """One step in the handling: review, acknowledge, ask for more, answer, close. POST only."""
+class NoticeMoveView(NoticeDetailView):
+    """One step in the handling: review, acknowledge, ask for more, answer, close. POST only; the form says which
+    state the person saw, and a move made by someone else in between is refused (409) with the page as it is now."""
+
+    http_method_names = ["post"]
 
     def post(self, request, pk):
-        notice = get_object_or_404(visible(request.user, Notice.objects.all()), pk=pk)
+        self.object = self.get_object()
         form = MoveForm(request.POST)
         state = request.POST.get("state", "")
-        if not may_move_notice(request.user, notice, state):
-            raise PermissionDenied
-        if not form.is_valid():
+        try:
+            with transaction.atomic():
+                notice = services.locked(self.object.pk, request.POST.get("from_state", ""))
+                if not may_move_notice(request.user, notice, state):
+                    raise PermissionDenied
+                if form.is_valid():
+                    event = notice.move_to(state, request.user, form.cleaned_data["comment"])
+                    transaction.on_commit(lambda: services.mail_submitter(notice, event))
+        except services.StaleMove:
+            messages.error(
+                request,
+                _(
+                    "Someone else has just moved this notice. Nothing of yours was saved: see its state and trail "
+                    "below, then choose again."
+                ),
+            )
+            self.object = self.get_object()
+            return self.render_to_response(self.get_context_data(), status=409)
+        if form.errors:
             for errors in form.errors.values():
                 for error in errors:
                     messages.error(request, error)
             return HttpResponseRedirect(notice.get_absolute_url())
-        with transaction.atomic():
-            event = notice.move_to(state, request.user, form.cleaned_data["comment"])
-            transaction.on_commit(lambda: services.mail_submitter(notice, event))
         messages.success(
             request,
             _("Notice {number} is now “{state}”.").format(number=notice.number, state=notice.get_state_display()),
@@ -170,7 +186,7 @@ class NoticeMoveView(LoginRequiredMixin, View):
         return HttpResponseRedirect(notice.get_absolute_url())
 
 
-class NoticeAssignView(LoginRequiredMixin, View):
+class NoticeAssignView(views.BusyDatabaseMixin, LoginRequiredMixin, View):
     """A coordinator takes a notice. POST only."""
 
     def post(self, request, pk):

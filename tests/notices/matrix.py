@@ -44,6 +44,6 @@ MATRIX = {
         {**only("official_a", "coordinator", "ks_user", "administrator"), "official_b": NOT_FOUND},
     ),
     # Steps in the handling are POSTs (taking up a submitted notice is the office's move)
-    "notices:notice_move": (["notice"], STEP, "POST", {"state": "under_review"}),
+    "notices:notice_move": (["notice"], STEP, "POST", {"state": "under_review", "from_state": "submitted"}),
     "notices:notice_assign": (["notice"], STEP, "POST", {}),
 }

@@ -208,8 +208,8 @@ def test_the_office_handles_a_notice_and_the_submitter_answers(client, org, offi
     client.post(reverse("notices:notice_assign", args=[notice.pk]))
     mail.outbox.clear()
     with django_capture_on_commit():
-        client.post(move, {"state": "under_review"})
-        client.post(move, {"state": "info_requested", "comment": "Vilka partner är med?"})
+        client.post(move, {"state": "under_review", "from_state": "submitted"})
+        client.post(move, {"state": "info_requested", "from_state": "under_review", "comment": "Vilka partner är med?"})
     notice.refresh_from_db()
     assert (notice.state, notice.assigned_to) == (NoticeState.INFO_REQUESTED, coordinator)
     assert notice.first_answered_at is not None
@@ -218,10 +218,12 @@ def test_the_office_handles_a_notice_and_the_submitter_answers(client, org, offi
     assert "Vilka partner är med?" in mail.outbox[1].body
 
     client.force_login(official_a)
-    assert client.post(move, {"state": "acknowledged"}).status_code == 403  # only the office acknowledges
-    client.post(move, {"state": "under_review", "comment": "Riga och Gdańsk."})
+    assert (
+        client.post(move, {"state": "acknowledged", "from_state": "info_requested"}).status_code == 403
+    )  # only the office acknowledges
+    client.post(move, {"state": "under_review", "from_state": "info_requested", "comment": "Riga och Gdańsk."})
     client.force_login(coordinator)
-    client.post(move, {"state": "acknowledged"})
+    client.post(move, {"state": "acknowledged", "from_state": "under_review"})
     notice.refresh_from_db()
     assert notice.state == NoticeState.ACKNOWLEDGED
     assert [e.to_state for e in notice.events.filter(kind=EventKind.STATE_CHANGED)] == [
@@ -236,12 +238,14 @@ def test_asking_for_more_needs_a_comment_and_illegal_moves_change_nothing(client
     notice = Notice.objects.create(area="projects", unit=org.unit_a, summary="Projekt")
     client.force_login(coordinator)
     move = reverse("notices:notice_move", args=[notice.pk])
-    assert client.post(move, {"state": "acknowledged"}).status_code == 403  # submitted → acknowledged is illegal
-    client.post(move, {"state": "under_review"})
-    client.post(move, {"state": "info_requested", "comment": " "})
+    assert (
+        client.post(move, {"state": "acknowledged", "from_state": "submitted"}).status_code == 403
+    )  # submitted → acknowledged is illegal
+    client.post(move, {"state": "under_review", "from_state": "submitted"})
+    client.post(move, {"state": "info_requested", "from_state": "under_review", "comment": " "})
     notice.refresh_from_db()
     assert notice.state == NoticeState.UNDER_REVIEW
-    assert client.post(move, {"state": "nonsense"}).status_code == 403
+    assert client.post(move, {"state": "nonsense", "from_state": "under_review"}).status_code == 403
 
 
 def test_inbox_filters_and_officials_see_only_their_units(client, org, official_b, coordinator):
