@@ -72,6 +72,14 @@ def allowed(user, action: Action, obj_or_model) -> bool:
     return rule.change(user, obj_or_model)  # CHANGE and END
 
 
+def who_may(action: Action, obj_or_model) -> str:
+    """Who may do `action` here, for the refusal page, where the rule's predicate says (its `who` attribute)."""
+    model = obj_or_model if isinstance(obj_or_model, type) else type(obj_or_model)
+    rule = rule_for(model)
+    predicate = {Action.ADD: rule.add, Action.DELETE: rule.delete}.get(action, rule.change)
+    return str(getattr(predicate, "who", ""))
+
+
 def visible(user, queryset: QuerySet) -> QuerySet:
     """The rows of `queryset` the user may read: all of them unless the model's app declared a filter."""
     narrow = FILTERS.get(queryset.model._meta.label_lower)

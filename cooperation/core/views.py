@@ -18,7 +18,7 @@ from . import audit, display
 from .filtersets import AuditEventFilterSet
 from .history import timeline
 from .models import AuditEvent
-from .permissions import Action, allowed, permission_flags, visible
+from .permissions import Action, allowed, permission_flags, visible, who_may
 from .registry import add_label
 from .signals import item_page, item_saved
 
@@ -76,7 +76,8 @@ class RegisterMixin(BusyDatabaseMixin, LoginRequiredMixin):
 
     def check(self, obj_or_model):
         if not allowed(self.request.user, self.action, obj_or_model):
-            raise PermissionDenied
+            who = who_may(self.action, obj_or_model)
+            raise PermissionDenied(_("This may be done by {who}.").format(who=who) if who else "")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -1,5 +1,7 @@
 """A user's roles and units, read once per request, and the small predicates the apps' permission rules use."""
 
+from django.utils.translation import gettext_lazy as _
+
 from .choices import COMMITTEE_KINDS, UNIT_ROLES, Role
 
 
@@ -58,3 +60,8 @@ def coordinators(user, obj=None) -> bool:
 
 def coordinators_and_officials(user, obj=None) -> bool:
     return is_coordinator(user) or is_official(user)
+
+
+# Who each predicate lets in, named on the refusal page (core.permissions.who_may).
+coordinators.who = _("the central office's coordinators and the administrators")
+coordinators_and_officials.who = _("the officials of a unit and the central office's coordinators")

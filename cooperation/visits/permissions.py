@@ -1,5 +1,7 @@
 """Who may change a visit, and who reads the names of a delegation's members (DOMAIN.md section 5)."""
 
+from django.utils.translation import gettext_lazy as _
+
 from cooperation.core.permissions import register, register_filter
 from cooperation.organisation.roles import (
     coordinators,
@@ -30,6 +32,10 @@ def delegates_visible(user, queryset):
         return queryset
     return queryset.filter(visit__hosts__unit__in=unit_ids(user)).distinct()
 
+
+visit_editors.who = _(
+    "the host units' officials and the central office's coordinators (protocol and VIP visits: the coordinators only)"
+)
 
 register("visits.Visit", add=coordinators_and_officials, change=visit_editors, delete=coordinators)
 register_filter("visits.DelegationMember", delegates_visible)
