@@ -1,5 +1,7 @@
 """What every register's filterset shares: one free-text search and sorting by a whitelist of columns."""
 
+import datetime
+
 import django_filters
 from django import forms
 from django.db.models import Q
@@ -24,6 +26,12 @@ class RegisterFilterSet(django_filters.FilterSet):
     class Meta:
         form = FilterForm
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for each in self.filters.values():
+            if isinstance(each, django_filters.NumberFilter):
+                bound_number(each)
+
     def search(self, queryset, name, value):
         terms = value.split()
         for term in terms:
@@ -32,6 +40,23 @@ class RegisterFilterSet(django_filters.FilterSet):
                 condition |= Q(**{f"{field}__icontains": term})
             queryset = queryset.filter(condition)
         return queryset
+
+
+# Numbers a filter may be given: a year a date can have, an amount the database can compare. Anything else is a
+# message on the filter, not a query that fails (`year=0`, `year=1e5`, `amount=1e400`).
+YEAR_BOUNDS = (datetime.MINYEAR, datetime.MAXYEAR)
+NUMBER_BOUNDS = (-(10**15), 10**15)
+
+
+def bound_number(number_filter):
+    """Give a number filter bounds (and, for years, whole numbers) unless it declares narrower ones."""
+    is_year = number_filter.lookup_expr.split("__")[-1] in ("year", "iso_year")
+    low, high = YEAR_BOUNDS if is_year else NUMBER_BOUNDS
+    extra = number_filter.extra
+    extra["min_value"] = max(extra.get("min_value", low), low)
+    extra["max_value"] = min(extra.get("max_value", high), high)
+    if is_year:
+        extra["decimal_places"] = 0
 
 
 def date_range(label):

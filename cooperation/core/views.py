@@ -99,6 +99,12 @@ class ObjectListView(RegisterMixin, FilterView):
     strict = True
     columns: list[str] = []  # field names; the first links to the item
 
+    def paginate_queryset(self, queryset, page_size):
+        """A page number that is not one (`page=abc`) shows the first page, one past the end the last: not a 404."""
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         sort_keys = dict(self.filterset.filters["sort"].param_map) if "sort" in self.filterset.filters else {}
