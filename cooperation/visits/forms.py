@@ -6,6 +6,7 @@ from cooperation.core.forms import DomainModelForm
 from cooperation.organisation.forms import own_units
 from cooperation.organisation.roles import is_coordinator, unit_ids
 
+from .choices import COORDINATED_KINDS
 from .models import DelegationMember, Gift, Visit, VisitHost, main_host_errors
 
 FIELDSETS = [
@@ -33,6 +34,21 @@ class VisitForm(DomainModelForm):
     class Meta:
         model = Visit
         fields = [name for _title, names in FIELDSETS for name in names]
+
+    def clean_kind(self):
+        """Protocol and VIP visits are the central office's to run: a unit registers a new one as a request, but
+        does not turn its own visit into one (it would then lose the visit it hosts)."""
+        kind = self.cleaned_data.get("kind")
+        stored = self.instance.kind if self.instance.pk else None
+        changed_into = stored is not None and kind in COORDINATED_KINDS and stored not in COORDINATED_KINDS
+        if changed_into and self.user is not None and not is_coordinator(self.user):
+            raise ValidationError(
+                _(
+                    "Kind: only the central office makes a visit a protocol or VIP visit. Keep the kind and use "
+                    "“Inform the central office” on the visit's page: the office takes it over from there."
+                )
+            )
+        return kind
 
 
 class VisitHostForm(DomainModelForm):

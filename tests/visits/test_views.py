@@ -279,3 +279,38 @@ def test_an_outgoing_trip_asks_how_near_and_digital_alternatives_were_considered
     assert response.status_code == 302, response.context["error_summary"]
     visit = Visit.objects.get()
     assert "vi reser två i stället för fyra" in client.get(visit.get_absolute_url()).content.decode()
+
+
+KIND_FOR_THE_OFFICE = (
+    "Typ: bara centrala kontoret gör ett besök till ett protokollärt besök eller VIP-besök. Behåll typen och använd "
+    "”Informera centrala kontoret” på besökets sida: kontoret tar över besöket därifrån."
+)
+
+
+@pytest.mark.parametrize("kind", [VisitKind.VIP, VisitKind.PROTOCOL])
+def test_an_official_cannot_turn_their_visit_into_one_the_office_runs(client, official_a, visit, kind):
+    client.force_login(official_a)
+    url = reverse("visits:visit_edit", args=[visit.pk])
+    response = client.post(url, form_data(client.get(url), kind=kind, title="Ambassadörens besök"))
+    assert response.status_code == 200
+    assert response.context["form"].errors["kind"] == [KIND_FOR_THE_OFFICE]
+    visit.refresh_from_db()
+    assert (visit.kind, visit.title, visit.history.count()) == (VisitKind.STUDY, "Studiebesök från Tallinn", 1)
+    assert client.get(url).status_code == 200  # still theirs to edit
+
+
+def test_a_coordinator_turns_a_visit_into_a_vip_visit_and_an_official_registers_a_new_one(
+    client, official_a, coordinator, org, visit
+):
+    client.force_login(coordinator)
+    url = reverse("visits:visit_edit", args=[visit.pk])
+    assert client.post(url, form_data(client.get(url), kind=VisitKind.VIP)).status_code == 302
+    visit.refresh_from_db()
+    assert visit.kind == VisitKind.VIP
+    client.force_login(official_a)  # a unit registers a request for a VIP visit: the notice goes to the office
+    url = reverse("visits:visit_add")
+    data = form_data(client.get(url), kind=VisitKind.VIP, title="Borgmästarens besök", country="EE")
+    data.update({"start_date": "2026-09-01", "direction": "incoming"})
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors
+    assert Visit.objects.get(title="Borgmästarens besök").notices.count() == 1
