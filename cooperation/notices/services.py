@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
@@ -117,14 +118,19 @@ def office_addresses() -> list[str]:
     return sorted(set(coordinators.values_list("email", flat=True)))
 
 
+def render_text(name: str, context: dict) -> str:
+    """A plain-text template rendered without HTML escaping: quotes and < > reach the reader as they were typed."""
+    return get_template(name).template.render(Context(context, autoescape=False))
+
+
 def send(template: str, recipients: list[str], language: str, context: dict):
     """One message in `language`, as plain text and HTML, rendered from templates/notices/email/."""
     if not recipients:
         return
     with translation.override(language):
         context = {**context, "site_url": settings.SITE_URL.rstrip("/")}
-        subject = render_to_string(f"notices/email/{template}_subject.txt", context).strip()
-        text = render_to_string(f"notices/email/{template}.txt", context)
+        subject = render_text(f"notices/email/{template}_subject.txt", context).strip()
+        text = render_text(f"notices/email/{template}.txt", context)
         html = render_to_string(f"notices/email/{template}.html", context)
     message = EmailMultiAlternatives(subject, text, to=recipients)
     message.attach_alternative(html, "text/html")
