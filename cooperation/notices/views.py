@@ -160,7 +160,12 @@ class NoticeMoveView(NoticeDetailView):
             with transaction.atomic():
                 notice = services.locked(self.object.pk, request.POST.get("from_state", ""))
                 if not may_move_notice(request.user, notice, state):
-                    raise PermissionDenied
+                    raise PermissionDenied(
+                        _(
+                            "The central office's coordinators move a notice along; the raising unit's officials "
+                            "answer when more information is requested."
+                        )
+                    )
                 if form.is_valid():
                     event = notice.move_to(state, request.user, form.cleaned_data["comment"])
                     transaction.on_commit(lambda: services.mail_submitter(notice, event))

@@ -218,9 +218,9 @@ def test_the_office_handles_a_notice_and_the_submitter_answers(client, org, offi
     assert "Vilka partner är med?" in mail.outbox[1].body
 
     client.force_login(official_a)
-    assert (
-        client.post(move, {"state": "acknowledged", "from_state": "info_requested"}).status_code == 403
-    )  # only the office acknowledges
+    refused = client.post(move, {"state": "acknowledged", "from_state": "info_requested"})
+    assert refused.status_code == 403  # only the office acknowledges, and the page says so
+    assert "coordinators move a notice along" in refused.content.decode()  # in the official's English
     client.post(move, {"state": "under_review", "from_state": "info_requested", "comment": "Riga och Gdańsk."})
     client.force_login(coordinator)
     client.post(move, {"state": "acknowledged", "from_state": "under_review"})
