@@ -152,6 +152,10 @@ class NoticeMoveView(NoticeDetailView):
 
     http_method_names = ["post"]
 
+    def dispatch(self, request, *args, **kwargs):
+        # Past NoticeMixin's refusal: to someone who reads no notices, this notice is simply not found (404).
+        return super(NoticeMixin, self).dispatch(request, *args, **kwargs)
+
     def post(self, request, pk):
         self.object = self.get_object()
         form = MoveForm(request.POST)
