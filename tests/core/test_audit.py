@@ -153,7 +153,7 @@ def test_an_export_is_logged(client, org, reader):
 
 
 def test_an_erasure_is_logged_with_the_count_and_no_names(org, lines):
-    visit = baker.make("visits.Visit")
+    visit = baker.make("visits.Visit", kind="study", direction="incoming")
     DelegationMember.objects.create(visit=visit, name="Kim Example", erase_on=datetime.date(2026, 6, 1))
     call_command("erase_personal_data", "--date", "2026-11-22", stdout=StringIO())
     event = AuditEvent.objects.get(event=AuditEventKind.ERASURE)
