@@ -10,18 +10,23 @@ PORT ?= 8000
 RUN_ENV := DEBUG=true
 TEST_ENV := SECRET_KEY=test-only-not-secret DEBUG=false STATIC_MANIFEST=false
 
-.PHONY: run test install install-test setup migrate demo lint format messages browser-test bench-report clean
+.PHONY: run test install install-test lock audit setup migrate demo lint format messages browser-test bench-report clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+# Installs exactly what the lock files pin, with their hashes; `make lock` renews them after pyproject.toml changes.
+$(VENV)/.installed: requirements/base.txt pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements/base.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	$(BIN)/pip check
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[test]"
+$(VENV)/.installed-test: requirements/test.txt pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements/test.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	$(BIN)/pip check
 	touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed
@@ -57,6 +62,20 @@ bench-report: install
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit --quiet --configfile pyproject.toml --recursive cooperation intl_portal
+
+# Pins every dependency for Python 3.11+ on any platform, with hashes; the test lock keeps the runtime pins.
+# Keeps the versions already pinned; `make lock LOCK_FLAGS=--upgrade` moves everything to the newest allowed.
+LOCK_FLAGS ?=
+UV_COMPILE := $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes --quiet
+lock: | $(BIN)/python
+	$(BIN)/pip install --quiet "uv>=0.9,<1"
+	$(UV_COMPILE) $(LOCK_FLAGS) -o requirements/base.txt
+	$(UV_COMPILE) $(LOCK_FLAGS) --extra test --constraint requirements/base.txt -o requirements/test.txt
+
+# Known vulnerabilities in the pinned versions, from PyPI's advisory data (needs PyPI; see SECURITY.md).
+audit: install-test
+	$(BIN)/pip-audit --disable-pip --no-deps --requirement requirements/test.txt
 
 format: install-test
 	$(BIN)/ruff format .
