@@ -11,7 +11,7 @@ from simple_history.utils import bulk_create_with_history
 from cooperation.core.models import CountryClassification
 from cooperation.organisation.models import Body, Municipality, Policy, Unit
 
-DEMO_PASSWORD = "demo"  # noqa: S105 - demo accounts only, printed by seed_demo and listed in the README
+DEMO_PASSWORD = "demo"  # noqa: S105  # nosec B105  # demo accounts only, printed by seed_demo
 
 
 DEMO_NOTE = "Demodata – fiktivt exempel."
@@ -126,7 +126,7 @@ def analysis_fields(asks: bool, countries, undemocratic: set[str]) -> dict:
 
 
 def rng(ctx: Context, kind: str, i: int) -> random.Random:
-    return random.Random(f"{ctx.municipality.slug}:{kind}:{i}")
+    return random.Random(f"{ctx.municipality.slug}:{kind}:{i}")  # nosec B311  # repeatable demo data, no secret
 
 
 def create_missing(model, objects, history=False):
