@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -35,7 +36,7 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("Set SECRET_KEY in the environment (or DEBUG=true for development).")
-    SECRET_KEY = "insecure-development-key-never-use-in-production"  # noqa: S105
+    SECRET_KEY = "insecure-development-key-never-use-in-production"  # noqa: S105  # nosec B105  # DEBUG only
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
@@ -196,12 +197,61 @@ ADMINS = [
     (address.split("<")[0].strip(), address.split("<")[-1].rstrip(">").strip()) for address in envlist("ADMINS", "")
 ]
 
-SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", "false")
+# --- Production security: HTTPS, cookies, Content-Security-Policy, sessions (SECURITY.md, .env.example). ---
+# The defaults suit development and the tests (plain HTTP on 127.0.0.1); production sets the HTTPS variables.
+if not DEBUG and SECRET_KEY.startswith("change-me"):
+    raise ImproperlyConfigured("SECRET_KEY is still the placeholder from .env.example: set a long random one.")
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "false")
+# Behind a reverse proxy that ends TLS: the header it sets to "https", e.g. X-Forwarded-Proto. Only name a
+# header the proxy always overwrites, or a client could claim HTTPS.
+_proxy_header = os.environ.get("SECURE_PROXY_SSL_HEADER", "").strip().upper().replace("-", "_")
+SECURE_PROXY_SSL_HEADER = (f"HTTP_{_proxy_header}", "https") if _proxy_header else None
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", "0")
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", "true")
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", "false")
+SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", "false" if DEBUG else "true")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# A session ends after this long without a request (renewed by SessionLimitsMiddleware), and at the latest this
+# long after signing in.
+SESSION_COOKIE_AGE = envint("SESSION_IDLE_MINUTES", "480") * 60
+SESSION_MAX_AGE = envint("SESSION_MAX_MINUTES", "720") * 60
+if SESSION_COOKIE_AGE <= 0 or SESSION_MAX_AGE <= 0:
+    raise ImproperlyConfigured("SESSION_IDLE_MINUTES and SESSION_MAX_MINUTES must be more than 0.")
+
+# Pages load scripts, styles, fonts and images only from this site: nothing inline, nothing from elsewhere.
+# Browsers report what the policy blocks to a view that logs it (logger "intl_portal.csp").
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],  # FKUI's CSS draws two icons from data: URIs
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "report-uri": "/csp-rapport/",
+    }
+}
+INSTALLED_APPS.append("csp")
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "csp.middleware.CSPMiddleware")
+# Once the user and the messages are known: the session's limits, and signed-in pages kept out of caches.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "cooperation.core.middleware.SessionLimitsMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("cooperation.core.middleware.SessionLimitsMiddleware") + 1,
+    "cooperation.core.middleware.PrivateCacheMiddleware",
+)
+# --- End of production security. ---
 
 # A coordination notice not answered in this many working days is overdue and reminded about.
 NOTICE_ANSWER_WORKING_DAYS = envint("NOTICE_ANSWER_WORKING_DAYS", "5")

@@ -21,6 +21,7 @@ urlpatterns = [
     path("uppfoljning/", include("cooperation.reports.urls")),
     path("granskningslogg/", include("cooperation.core.urls")),
     path("sprak/", views.set_language, name="set_language"),
+    path("csp-rapport/", views.csp_report, name="csp_report"),
     path("admin/", admin.site.urls),
 ]
 

@@ -27,9 +27,10 @@ for module_info in pkgutil.iter_modules(tests.__path__):
     MATRIX.update(module.MATRIX)
     MAKERS.append(module.objects)
 
-# URL names that need no row: authentication, the language switch and the admin have their own checks.
+# URL names that need no row: authentication, the language switch, browsers' CSP reports (open to anyone, they
+# only log) and the admin have their own checks.
 EXEMPT_NAMESPACES = {"admin"}
-EXEMPT_NAMES = {"login", "logout", "set_language"}
+EXEMPT_NAMES = {"login", "logout", "set_language", "csp_report"}
 
 
 def url_names(resolver=None, namespace=""):

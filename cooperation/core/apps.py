@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
@@ -11,3 +12,6 @@ class CoreConfig(AppConfig):
         # Each app declares who may do what to its items in its own permissions.py, as it declares its admin.
         autodiscover_modules("permissions")
         from . import audit  # noqa: F401  (connects the audit log to sign-in, sign-out and lockout)
+        from .middleware import note_sign_in
+
+        user_logged_in.connect(note_sign_in, dispatch_uid="core.note_sign_in")

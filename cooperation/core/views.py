@@ -1,16 +1,23 @@
 """The generic register views: list, detail with history, add and edit (with concurrent-edit protection), end
 and delete. A register's views are a few lines that declare model, form, filterset and columns."""
 
+import json
+import logging
+import time
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import OperationalError, transaction
 from django.db.models import ProtectedError
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 from django.views.generic import DeleteView, DetailView, TemplateView, UpdateView
 from django_filters.views import FilterView
 
@@ -368,3 +375,53 @@ def set_language(request):
         request.user.language = language
         request.user.save(update_fields=["language"])
     return response
+
+
+csp_logger = logging.getLogger("intl_portal.csp")
+CSP_REPORT_MAX_BYTES = 16 * 1024
+CSP_REPORTS_PER_MINUTE = 100  # per process; past it reports are dropped, so a flood cannot fill the log
+CSP_FIELDS = {
+    # report-uri's names (application/csp-report) and the Reporting API's (application/reports+json)
+    "document-uri": "document",
+    "documentURL": "document",
+    "violated-directive": "directive",
+    "effective-directive": "directive",
+    "effectiveDirective": "directive",
+    "blocked-uri": "blocked",
+    "blockedURL": "blocked",
+    "source-file": "source",
+    "sourceFile": "source",
+    "line-number": "line",
+    "lineNumber": "line",
+    "disposition": "disposition",
+}
+
+
+def csp_reports(data) -> list[dict]:
+    """The violations in a report: report-uri sends {"csp-report": {…}}, the Reporting API [{"body": {…}}, …]."""
+    reports = [item.get("body") for item in data if isinstance(item, dict)] if isinstance(data, list) else [data]
+    reports = [report.get("csp-report", report) for report in reports if isinstance(report, dict)]
+    return [report for report in reports if isinstance(report, dict)]
+
+
+@csrf_exempt
+@require_POST
+def csp_report(request):
+    """Logs the violations of the Content-Security-Policy a browser reports, one JSON line each; stores nothing."""
+    body = request.read(CSP_REPORT_MAX_BYTES + 1)
+    if len(body) > CSP_REPORT_MAX_BYTES:
+        return HttpResponse(status=413)
+    try:
+        reports = csp_reports(json.loads(body))
+    except (ValueError, RecursionError):
+        return HttpResponse(status=400)
+    if not reports:
+        return HttpResponse(status=400)
+    minute = f"csp-reports-{int(time.time() // 60)}"
+    cache.add(minute, 0, timeout=120)
+    for report in reports[:10]:
+        if cache.incr(minute) > CSP_REPORTS_PER_MINUTE:
+            break
+        entry = {CSP_FIELDS[key]: str(value)[:500] for key, value in report.items() if key in CSP_FIELDS}
+        csp_logger.warning(json.dumps({"event": "csp_violation", **entry}, sort_keys=True))
+    return HttpResponse(status=204)
