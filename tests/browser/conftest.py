@@ -33,3 +33,22 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "sv-SE"}
+
+
+@pytest.fixture
+def csp_violations():
+    """What the browser refused under the Content-Security-Policy, from its console."""
+    return []
+
+
+@pytest.fixture
+def page(page, csp_violations):
+    """Playwright's page, and the test fails if the browser blocked anything under the Content-Security-Policy."""
+
+    def note(message):
+        if message.type == "error" and "Content Security Policy" in message.text:
+            csp_violations.append(f"{page.url}: {message.text}")
+
+    page.on("console", note)
+    yield page
+    assert csp_violations == [], "The Content-Security-Policy blocked:\n" + "\n".join(csp_violations)

@@ -37,3 +37,11 @@ def test_the_accessibility_check_can_fail(page):
     found = serious_violations(page)
     assert any(violation.startswith("image-alt") for violation in found)
     assert any(violation.startswith("button-name") for violation in found)
+
+
+def test_the_content_security_policy_check_can_fail(live_server, page, csp_violations):
+    page.goto(f"{live_server.url}/logga-in/")
+    with page.expect_console_message(lambda message: "Content Security Policy" in message.text):
+        page.evaluate("document.body.insertAdjacentHTML('beforeend', '<p style=\"color: red\">inline</p>')")
+    assert any("style" in violation for violation in csp_violations)
+    csp_violations.clear()  # seen: the page fixture need not fail the test
