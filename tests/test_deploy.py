@@ -1,10 +1,13 @@
 """`manage.py check --deploy` under the documented production environment (.env.example), in a process of its own."""
 
 import os
+import re
 import secrets
 import subprocess
 import sys
 from pathlib import Path
+
+from django.core.management import get_commands
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -12,8 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def documented_environment() -> dict[str, str]:
     """.env.example's variables, with a real secret key in place of the placeholder."""
     lines = (ROOT / ".env.example").read_text(encoding="utf-8").splitlines()
-    env = dict(line.split("=", 1) for line in lines if line.strip() and not line.startswith("#"))
-    return {**env, "SECRET_KEY": secrets.token_urlsafe(50)}
+    pairs = (line.split("=", 1) for line in lines if line.strip() and not line.startswith("#"))
+    return {**{name: value.strip('"') for name, value in pairs}, "SECRET_KEY": secrets.token_urlsafe(50)}
 
 
 def check_deploy(env: dict[str, str]) -> subprocess.CompletedProcess:
@@ -49,3 +52,13 @@ def test_the_placeholder_secret_key_is_refused():
     result = check_deploy({**documented_environment(), "SECRET_KEY": "change-me-to-a-long-random-string"})
     assert result.returncode == 1
     assert "placeholder" in result.stderr
+
+
+def test_the_deploy_units_run_what_exists():
+    units = "".join(path.read_text(encoding="utf-8") for path in (ROOT / "deploy").glob("*.service"))
+    assert set(re.findall(r"manage\.py (\w+)", units)) <= set(get_commands())
+    assert {"migrate", "collectstatic", "db_worker", "send_reminders", "erase_personal_data"} <= set(
+        re.findall(r"manage\.py (\w+)", units)
+    )
+    assert re.search(r"gunicorn intl_portal\.wsgi ", units)
+    assert (ROOT / "intl_portal" / "wsgi.py").exists()
