@@ -230,6 +230,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
+        # One style attribute, by its hash: "border-top: 0" in django-simple-history's admin history list
+        "style-src-attr": ["'unsafe-hashes'", "'sha256-XMXSevYjgSjXgRafBFDvtjwX+yyWLrxfso9DcNZ9UXM='"],
         "img-src": [SELF, "data:"],  # FKUI's CSS draws two icons from data: URIs
         "font-src": [SELF],
         "connect-src": [SELF],
