@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cooperation.core.middleware import RENEWED_AT, SIGNED_IN_AT
+from cooperation.core.models import AuditEvent, AuditEventKind
 from cooperation.core.views import CSP_REPORT_MAX_BYTES, CSP_REPORTS_PER_MINUTE
 from tests.conftest import PASSWORD
 
@@ -89,6 +90,7 @@ def test_a_session_past_its_fixed_limit_is_signed_out(client, official_a, settin
     assert response.redirect_chain[0][0].startswith(reverse("login"))
     assert "_auth_user_id" not in client.session
     assert "Logga in igen" in response.content.decode()
+    assert AuditEvent.objects.filter(event=AuditEventKind.SIGN_OUT, user=official_a).exists()
 
 
 def test_a_session_within_its_fixed_limit_goes_on(client, official_a, settings):
