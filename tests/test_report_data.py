@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
-from django.db.models import F, Sum
+from django.db.models import F, Q, Sum
 from django.urls import reverse
 
 from cooperation.cities.models import CityActivity, CityRelation
@@ -118,6 +118,11 @@ def test_the_demo_fills_the_report_data_within_the_rules():
     # Each project's rows add up to no more than its totals.
     for project in Project.objects.filter(finances__isnull=False).distinct()[:80]:
         assert project.finance_errors(project.finances.all()) == {}
+    # A project without external funding is paid by the municipality alone: nothing applied for or granted.
+    unfunded = ProjectFinance.objects.filter(source__kind="none")
+    assert unfunded.filter(own_contribution_cash__gt=0).exists()
+    assert not unfunded.filter(Q(granted__isnull=False) | Q(applied_for__isnull=False)).exists()
+    assert not Project.objects.filter(funding_source__kind="none", external_funding__gt=0).exists()
     assert not Visit.objects.filter(direction="outgoing", own_participants__isnull=True).exists()
     assert MembershipFee.objects.filter(amount__gt=0).exists()
     assert Evaluation.objects.exclude(outcome="").exists()

@@ -30,13 +30,14 @@ MAX_YEARS = 4
 PREFIXES = ["Samverkan för", "Tillsammans om", "Nätverk för", "Pilotprojekt:", "Lärande kring", "Innovation inom"]
 
 
-def project_budget(r: random.Random, status: str, eu: bool) -> dict:
+def project_budget(r: random.Random, status: str, eu: bool, funded: bool = True) -> dict:
+    """The budget; a project without external funding (`funded` false) is paid by the municipality alone."""
     if status == ProjectStatus.IDEA:
         return {}
     total = Decimal(r.randrange(200_000, 4_000_000, 1_000))
     share = (total * Decimal(r.choice(["0.15", "0.25", "0.4", "1"]))).quantize(Decimal(1))
     rate = Decimal(r.choice(["0.6", "0.75", "0.8", "0.85"])) if eu else Decimal(r.choice(["0", "0.5", "0.9"]))
-    granted = status not in (ProjectStatus.APPLIED, ProjectStatus.REJECTED)
+    granted = funded and status not in (ProjectStatus.APPLIED, ProjectStatus.REJECTED)
     external = (share * rate).quantize(Decimal(1)) if granted else None
     own = share - (external or 0)
     return {
@@ -104,7 +105,7 @@ def build_projects(ctx: Context, decisions, relations, memberships, count: int):
             video_conferencing_considered=r.random() < 0.7,
             city_relation_id=r.choice(relations) if relations and r.random() < 0.1 else None,
             membership_id=r.choice(memberships) if memberships and r.random() < 0.05 else None,
-            **project_budget(r, status, eu),
+            **project_budget(r, status, eu, funded=source.kind != FundingKind.NONE),
         )
         projects.append(project)
         own_partners = []
@@ -151,7 +152,10 @@ def finance_rows(ctx: Context, i: int, project: Project) -> list[ProjectFinance]
         return []
     r = rng(ctx, "finance", i)
     first = project.start_date.year
-    if project.external_funding is None:  # applied for, or rejected: the application is all there is
+    unfunded = project.funding_source.kind == FundingKind.NONE
+    if unfunded and project.status in (ProjectStatus.APPLIED, ProjectStatus.REJECTED):
+        return []  # nothing was applied for
+    if project.external_funding is None and not unfunded:  # applied for, or rejected: the application is all there is
         applied = (project.municipality_share * Decimal("0.7")).quantize(Decimal(1))
         row = ProjectFinance(
             pk=ctx.base + i * 2 * MAX_YEARS, project_id=project.pk, year=first, source=project.funding_source
@@ -172,6 +176,19 @@ def finance_rows(ctx: Context, i: int, project: Project) -> list[ProjectFinance]
     )
     for j, (year, granted, cash, in_kind) in enumerate(columns):
         shares = [(project.funding_source, project.programme, granted)]
+        if unfunded:  # the municipality's own money only: contributions and costs, nothing applied for or granted
+            rows.append(
+                ProjectFinance(
+                    pk=ctx.base + i * 2 * MAX_YEARS + j,
+                    project_id=project.pk,
+                    year=year,
+                    source=project.funding_source,
+                    own_contribution_cash=cash,
+                    own_contribution_in_kind=in_kind,
+                    costs=((cash or 0) + (in_kind or 0)) or None,
+                )
+            )
+            continue
         if co_funded:  # regional co-funding beside the main grant, a fifth of it
             main = (granted * Decimal("0.8")).quantize(Decimal(1))
             shares = [(project.funding_source, project.programme, main), (co_funder, None, granted - main)]
