@@ -74,5 +74,5 @@ def _draw(axes, chart, language):
     axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: number(Decimal(str(value)), 0, language)))
     axes.grid(axis="y", color="#dddddd", linewidth=0.6)
     axes.set_axisbelow(True)
-    if len(chart.series) > 1:
-        axes.legend(frameon=False)
+    if len(chart.series) > 1:  # beside the plot, so it never hides a bar
+        axes.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small")
