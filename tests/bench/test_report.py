@@ -10,9 +10,10 @@ from tests.reports.portfolio import YEAR, portfolio  # noqa: F401 (the known por
 
 
 @pytest.mark.usefixtures("portfolio")
-def test_a_build_measures_each_phase_and_changes_nothing(settings, tmp_path):
+@pytest.mark.parametrize("warm", [False, True], ids=["fresh", "warm"])
+def test_a_build_measures_each_phase_and_changes_nothing(settings, tmp_path, warm):
     settings.REPORT_LISTED_ROWS = 1
-    measured = report.build_once(None, "sv", trace=False, keep=tmp_path)
+    measured = report.build_once(None, "sv", trace=False, keep=tmp_path, warm=warm)
     assert measured["year"] == YEAR  # the busiest year
     assert set(measured["phases"]) == set(report.PHASES)
     for phase in measured["phases"].values():
