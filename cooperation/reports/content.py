@@ -261,7 +261,7 @@ def networks_section(scope: Scope) -> Section:
                 _("Kind"),
                 _("Member unit"),
                 _("Decided by"),
-                (_("Annual fee"), Kind.MONEY),
+                (_("Fee paid {year}").format(year=scope.year), Kind.MONEY),
                 (_("Positions held"), Kind.INTEGER),
                 (_("Last evaluated"), Kind.DATE),
                 (_("Evaluation due"), Kind.DATE),
@@ -273,7 +273,7 @@ def networks_section(scope: Scope) -> Section:
                     label_of(MembershipKind, r["kind"]),
                     r["unit_name"],
                     r["body"] or "–",
-                    None if r["annual_fee"] is None else Money(r["annual_fee"], r["currency"]),
+                    None if r["fee_paid"] is None else Money(r["fee_paid"], r["fee_paid_currency"]),
                     r["positions"],
                     r["last_evaluation_on"],
                     r["evaluation_due_on"],
@@ -287,13 +287,13 @@ def networks_section(scope: Scope) -> Section:
     section.blocks.append(
         Table(
             "membership_fees",
-            _("Membership fees per currency"),
+            _("Membership fees paid per currency"),
             columns(_("Currency"), (_("Fees"), Kind.MONEY), (_("Memberships"), Kind.INTEGER)),
             [
                 [f["currency"], Money(f["amount"], f["currency"]), f["memberships"]]
                 for f in memberships.fees(scope.year, scope.units)
             ],
-            empty_text=_("No membership fees are registered."),
+            empty_text=_("No membership fee paid for the year is registered."),
         )
     )
     return section

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cooperation.cities.models import CityActivity
-from cooperation.networks.models import Membership
+from cooperation.networks.models import Membership, MembershipFee
 from cooperation.organisation.models import Unit
 from cooperation.projects.choices import FundingKind, ProjectStatus
 from cooperation.projects.models import Project, ProjectFinance
@@ -74,7 +74,11 @@ def unit_items(unit, year: int) -> UnitItems:
             .order_by("title")
         ),
         memberships=list(
-            memberships(year).filter(unit=unit).with_last_evaluation().select_related("organisation", "unit__body")
+            memberships(year)
+            .filter(unit=unit)
+            .with_last_evaluation()
+            .annotate(has_fee_row=Exists(MembershipFee.objects.filter(membership=OuterRef("pk"), year=year)))
+            .select_related("organisation", "unit__body")
         ),
         activities=list(activities(year).filter(unit=unit).select_related("relation")),
         visits=list(visits(year).filter(hosts__unit=unit).distinct().order_by("start_date")),
@@ -98,6 +102,8 @@ def missing(found: UnitItems, year: int) -> list[tuple[object, str]]:
     for membership in found.memberships:
         if membership.is_evaluation_overdue(on):
             problems.append((membership, _("evaluation overdue")))
+        if membership.annual_fee and not getattr(membership, "has_fee_row", True):
+            problems.append((membership, _("no fee paid recorded for {year}").format(year=year)))
     return problems
 
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from cooperation.cities.models import CityActivity, CityRelation
 from cooperation.consultations.models import Consultation
-from cooperation.networks.models import Membership, Organisation, Representative
+from cooperation.networks.models import Membership, MembershipFee, Organisation, Representative
 from cooperation.notices.models import Notice
 from cooperation.organisation.models import Policy, PolicyGoal
 from cooperation.projects.models import FundingSource, Programme, Project, ProjectFinance
@@ -142,10 +142,13 @@ def portfolio(org):
         decision=org.committee_a_decision,
         annual_fee=Decimal(10_000),
     )
+    # fees as paid: the year's row counts, not the annual fee nor last year's row
+    MembershipFee.objects.create(membership=sector, year=YEAR, amount=Decimal(9_500))
+    MembershipFee.objects.create(membership=sector, year=YEAR - 1, amount=Decimal(8_000))
     Representative.objects.create(
         membership=sector, name="Anna", position="styrelseledamot", start_date=day("2024-01-01")
     )
-    Membership.objects.create(
+    cemr = Membership.objects.create(
         organisation=Organisation.objects.create(name="CEMR"),
         kind="common_interest",
         unit=org.central,
@@ -155,6 +158,7 @@ def portfolio(org):
         fee_currency_id="EUR",
         next_review_on=day("2027-06-30"),
     )
+    MembershipFee.objects.create(membership=cemr, year=YEAR, amount=Decimal(2_000), currency_id="EUR")
     Membership.objects.create(
         organisation=Organisation.objects.create(name="Gammalt nätverk"),
         kind="common_interest",

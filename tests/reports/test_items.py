@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 
+from cooperation.networks.models import Membership, MembershipFee, Organisation
 from cooperation.projects.models import FundingSource, Project, ProjectFinance
 from cooperation.reports import services
 from cooperation.reports.items import unit_items
@@ -61,3 +62,24 @@ def test_the_units_task_page_shows_it(client, org, coordinator, official_a):
     client.force_login(official_a)
     page = client.get(follow_up.unit_reports.get().get_absolute_url()).content.decode()
     assert f"Fossilfria hamnar</a>: {NO_ROW}" in page
+
+
+def test_a_membership_with_an_annual_fee_misses_the_years_fee_paid(org):
+    def member(name, **fields):
+        return Membership.objects.create(
+            organisation=Organisation.objects.create(name=name),
+            kind="sector_specific",
+            unit=org.unit_a,
+            member_since=datetime.date(2020, 1, 1),
+            decision=org.committee_a_decision,
+            **fields,
+        )
+
+    paid = member("Eurocities", annual_fee=Decimal(10_000))
+    member("Energy Cities", annual_fee=Decimal(5_000))
+    member("Utan avgift")
+    MembershipFee.objects.create(membership=paid, year=YEAR, amount=Decimal(9_500))
+    found = problems(org.unit_a)
+    no_fee = "ingen betald avgift registrerad för 2025"
+    assert no_fee in found["Energy Cities"]
+    assert no_fee not in found.get("Eurocities", []) and no_fee not in found.get("Utan avgift", [])

@@ -5,7 +5,7 @@ from django.db.models.functions import Coalesce
 
 from cooperation.core.dates import next_term_end, term_end, term_start
 from cooperation.networks.choices import MembershipKind
-from cooperation.networks.models import Membership, Representative
+from cooperation.networks.models import Membership, MembershipFee, Representative
 
 from .scope import as_of, money, of_units, overlaps
 
@@ -48,9 +48,11 @@ def with_status(year: int, units=None):
 
 
 def rows(year: int, units=None) -> list[dict]:
-    """One row per membership, for the report's table and appendix."""
+    """One row per membership, for the report's table and appendix, with the fee paid for the year (as paid)."""
+    paid = MembershipFee.objects.filter(membership=OuterRef("pk"), year=year)
     found = list(
         with_status(year, units)
+        .annotate(fee_paid=Subquery(paid.values("amount")[:1]), fee_paid_currency=Subquery(paid.values("currency")[:1]))
         .values(
             "pk",
             "kind",
@@ -58,6 +60,8 @@ def rows(year: int, units=None) -> list[dict]:
             "member_until",
             "annual_fee",
             "fee_basis",
+            "fee_paid",
+            "fee_paid_currency",
             "next_review_on",
             "last_evaluation_on",
             "positions",
@@ -99,12 +103,14 @@ def totals(year: int, units=None) -> dict:
 
 
 def fees(year: int, units=None) -> list[dict]:
-    """The year's annual fees per currency (the register keeps one fee a year per membership)."""
+    """The fees paid for the year per currency, as the memberships' fee rows record them (one a year each)."""
     rows = (
-        active(year, units)
-        .filter(annual_fee__isnull=False)
-        .values(currency=F("fee_currency_id"))
-        .annotate(amount=Sum("annual_fee"), memberships=Count("pk"))
-        .order_by("currency")
+        MembershipFee.objects.filter(of_units(units, "membership__unit"), year=year)
+        .values(fee_currency=F("currency_id"))  # "currency" is the fee's own field
+        .annotate(paid=Sum("amount"), memberships=Count("membership", distinct=True))
+        .order_by("fee_currency")
     )
-    return [{**row, "amount": money(row["amount"])} for row in rows]
+    return [
+        {"currency": row["fee_currency"], "amount": money(row["paid"]), "memberships": row["memberships"]}
+        for row in rows
+    ]
