@@ -1,10 +1,8 @@
 """Which units had items active in a year, each unit's items, and what is missing from them before it accounts."""
 
-import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Q
-from django.utils import timezone
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from cooperation.cities.models import CityActivity
@@ -14,15 +12,7 @@ from cooperation.projects.choices import FundingKind, ProjectStatus
 from cooperation.projects.models import Project, ProjectFinance
 from cooperation.visits.models import Visit
 
-
-def year_span(year: int) -> tuple[datetime.date, datetime.date]:
-    return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-
-
-def overlaps(year: int, start: str, end: str) -> Q:
-    """Items that began by the year's end and had not ended before it began."""
-    first, last = year_span(year)
-    return Q(**{f"{start}__lte": last}) & (Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": first}))
+from .figures.scope import as_of, bounds, overlaps
 
 
 def projects(year: int):
@@ -39,7 +29,7 @@ def activities(year: int):
 
 
 def visits(year: int):
-    first, last = year_span(year)
+    first, last = bounds(year)
     return Visit.objects.filter(start_date__range=(first, last))
 
 
@@ -90,7 +80,7 @@ def unit_items(unit, year: int) -> UnitItems:
 def missing(found: UnitItems, year: int) -> list[tuple[object, str]]:
     """What the unit should fix before it accounts for the year."""
     # What is overdue is judged at the year's end, or today while the year is still running.
-    on = min(timezone.localdate(), year_span(year)[1])
+    on = as_of(year)
     problems = []
     for project in found.projects:
         if project.decision_id is None:

@@ -20,8 +20,9 @@ from cooperation.organisation.roles import body_ids, is_coordinator, unit_ids
 
 from . import services
 from .choices import ReportFormat
+from .figures.scope import bounds
 from .forms import AssessmentForm, BuildForm, FollowUpForm, ReceiptForm, UnitReportForm
-from .items import unit_items, year_span
+from .items import unit_items
 from .models import AreaAssessment, FollowUp, GoalAssessment, ReportBuild, ReportVersion, UnitReport
 from .permissions import contact_people, may_build_for, may_compile, may_record_receipt, may_see_task, may_submit
 
@@ -183,7 +184,7 @@ class AssessmentView(ErrorSummaryMixin, FollowUpMixin, FormView):
             raise PermissionDenied
 
     def goals(self):
-        policy = policy_in_force(year_span(self.follow_up.year)[1])
+        policy = policy_in_force(bounds(self.follow_up.year)[1])
         if policy is None:
             return []
         kinds = [GoalKind.GOAL, GoalKind.SUB_GOAL]
