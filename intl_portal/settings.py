@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "csp",
     # the project's apps, top layer first; an app imports only from the apps below it (ARCHITECTURE.md)
     "cooperation.portal",
     "cooperation.core",
@@ -73,6 +74,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",  # the Content-Security-Policy (CONTENT_SECURITY_POLICY below)
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -80,6 +82,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "cooperation.core.middleware.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # once the user and the messages are known: the session's limits, and signed-in pages kept out of caches
+    "cooperation.core.middleware.SessionLimitsMiddleware",
+    "cooperation.core.middleware.PrivateCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "cooperation.core.audit.RefusalMiddleware",
@@ -242,17 +247,6 @@ CONTENT_SECURITY_POLICY = {
         "report-uri": "/csp-rapport/",
     }
 }
-INSTALLED_APPS.append("csp")
-MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "csp.middleware.CSPMiddleware")
-# Once the user and the messages are known: the session's limits, and signed-in pages kept out of caches.
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
-    "cooperation.core.middleware.SessionLimitsMiddleware",
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("cooperation.core.middleware.SessionLimitsMiddleware") + 1,
-    "cooperation.core.middleware.PrivateCacheMiddleware",
-)
 # --- End of production security. ---
 
 # A coordination notice not answered in this many working days is overdue and reminded about.
