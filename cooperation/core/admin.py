@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import audit
 from .models import CountryClassification, Currency, SustainableDevelopmentGoal
 
 admin.site.site_header = _("International cooperation")
@@ -10,7 +11,18 @@ admin.site.site_title = _("International cooperation")
 admin.site.index_title = _("Administration")
 
 
-class HistoryAdmin(SimpleHistoryAdmin):
+class AuditedDeletionsMixin:
+    """Deletions in the admin go to the audit log as the pages' deletions do: one event per object, before it goes."""
+
+    def log_deletions(self, request, queryset):
+        pks = [obj.pk for obj in queryset]  # a queryset (the delete action) or a list (the delete page)
+        entries = super().log_deletions(request, queryset)
+        for pk in pks:
+            audit.record(audit.AuditEventKind.DELETION, request, model=self.opts.label_lower, id=pk, via="admin")
+        return entries
+
+
+class HistoryAdmin(AuditedDeletionsMixin, SimpleHistoryAdmin):
     """The admin every domain model uses: a history view, 50 rows a page, related objects in the same query."""
 
     list_per_page = 50

@@ -132,6 +132,7 @@ class AuditEventKind(models.TextChoices):
     EXPORT = "export", _("export")
     DELETION = "deletion", _("deletion")
     ERASURE = "erasure", _("erasure")
+    ACCESSIBILITY_REPORT = "accessibility", _("accessibility report")
 
 
 class AuditEvent(models.Model):

@@ -1,18 +1,22 @@
 """The accessibility statement (tillgänglighetsredogörelse) and the form to report a shortcoming."""
 
+import datetime
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db.models import Q
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
+from cooperation.core import audit
 from cooperation.core.audit import client_address
 from cooperation.core.forms import FkuiFormMixin
+from cooperation.core.models import AuditEvent, AuditEventKind
 from cooperation.organisation.choices import Role
 from cooperation.organisation.models import User
 
@@ -46,13 +50,14 @@ def administrator_addresses() -> list[str]:
 
 
 def over_limit(request) -> bool:
-    """Counts the address's reports for an hour from its first (in the default cache); True past the limit."""
-    key = f"accessibility-reports:{client_address(request)}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        return cache.incr(key) > settings.ACCESSIBILITY_REPORTS_PER_HOUR
-    except ValueError:  # the hour ran out between add and incr
-        return False
+    """True when the address has sent the limit's number of reports within the last hour. Counted from the audit log,
+    which every web worker shares (a per-process cache would allow the limit once per worker)."""
+    sent = AuditEvent.objects.filter(
+        event=AuditEventKind.ACCESSIBILITY_REPORT,
+        address=client_address(request),
+        at__gte=timezone.now() - datetime.timedelta(hours=1),
+    )
+    return sent.count() >= settings.ACCESSIBILITY_REPORTS_PER_HOUR
 
 
 class AccessibilityView(FormView):
@@ -81,6 +86,7 @@ class AccessibilityView(FormView):
                 "{}: {}".format(reply_to, data["email"] or "–"),
             ]
         )
+        audit.record(AuditEventKind.ACCESSIBILITY_REPORT, self.request)
         recipients = administrator_addresses()
         if recipients:
             send_mail(gettext("Accessibility: a shortcoming was reported"), body, None, recipients)

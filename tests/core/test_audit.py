@@ -142,6 +142,37 @@ def test_a_deletion_is_logged_with_the_model_and_id_not_the_name(client, org, co
     assert "Hemligt namn" not in json.dumps(lines())
 
 
+def test_deletions_in_the_admin_are_logged_as_the_pages_deletions_are(admin_client, org, lines):
+    first, second = (
+        Decision.objects.create(body=org.committee_a, date=datetime.date(2024, 1, 9), paragraph=str(n), title="Namn")
+        for n in (1, 2)
+    )
+    response = admin_client.post(
+        reverse("admin:organisation_decision_delete", args=[first.pk]), {"post": "yes"}, REMOTE_ADDR=ADDRESS
+    )
+    assert response.status_code == 302
+    response = admin_client.post(
+        reverse("admin:organisation_decision_changelist"),
+        {"action": "delete_selected", "_selected_action": [second.pk], "post": "yes"},
+        REMOTE_ADDR=ADDRESS,
+    )
+    assert response.status_code == 302
+    events = AuditEvent.objects.filter(event=AuditEventKind.DELETION).order_by("pk")
+    assert [e.details for e in events] == [
+        {"model": "organisation.decision", "id": first.pk, "via": "admin"},
+        {"model": "organisation.decision", "id": second.pk, "via": "admin"},
+    ]
+    assert {e.address for e in events} == {ADDRESS}
+    assert "Namn" not in json.dumps(lines())
+
+
+def test_a_user_deleted_in_the_admin_is_logged(admin_client, official_b):
+    response = admin_client.post(reverse("admin:organisation_user_delete", args=[official_b.pk]), {"post": "yes"})
+    assert response.status_code == 302
+    event = AuditEvent.objects.get(event=AuditEventKind.DELETION)
+    assert event.details == {"model": "organisation.user", "id": official_b.pk, "via": "admin"}
+
+
 def test_an_export_is_logged(client, org, reader):
     version = report_objects(org)["report_version"]
     client.force_login(reader)
