@@ -38,3 +38,25 @@ def test_the_list_holds_the_authoritarian_and_hybrid_regimes_of_eiu_2023(referen
     assert all("EIU Democracy Index 2023" in row.source and row.as_of_year == 2023 for row in rows)
     assert {"MZ", "PS"} <= set(rows.filter(regime_type=RegimeType.AUTHORITARIAN).values_list("country", flat=True))
     assert non_democracies(["AO", "TR", "SE", "PL"]) == ["Angola", "Turkiet"]
+
+
+def test_country_names_are_swedish_where_django_countries_left_them_in_english():
+    from django.utils import translation
+    from django_countries import countries
+
+    with translation.override("sv"):
+        names = dict(countries)
+        assert [names[code] for code in ("BR", "CA", "IN", "PH", "PS", "MK", "EG")] == [
+            "Brasilien",
+            "Kanada",
+            "Indien",
+            "Filippinerna",
+            "Palestina",
+            "Nordmakedonien",
+            "Egypten",
+        ]
+        assert not [name for name in names.values() if "State of" in name or " Island" in name]
+        ordered = [name for _code, name in countries]
+        assert ordered.index("Kanada") < ordered.index("Kenya")  # sorted by the Swedish names
+    with translation.override("en"):
+        assert dict(countries)["BR"] == "Brazil"
