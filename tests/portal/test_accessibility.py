@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.staticfiles import finders
 from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
@@ -48,3 +49,11 @@ def test_reports_are_limited_per_address(client, org, settings):
     # another address is not affected
     assert client.post(url, {"description": "Från en annan"}, REMOTE_ADDR="198.51.100.5").status_code == 302
     assert len(mail.outbox) == 4
+
+
+def test_every_page_names_its_icon_and_the_old_address_leads_to_it(client):
+    page = client.get(reverse("accessibility")).content.decode()
+    assert 'rel="icon" href="/static/img/favicon.svg"' in page
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"] == "/static/img/favicon.svg"
+    assert finders.find("img/favicon.svg")
