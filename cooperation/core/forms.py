@@ -43,16 +43,10 @@ WIDGET_CLASSES = {
 
 
 # Choices whose labels read related rows (a decision is cited by its body): fetched with them in one query.
-CHOICE_RELATIONS = {
-    "organisation.decision": ("body",),
-    "networks.membership": ("organisation",),
-    "projects.programme": ("source",),
-}
-
-
 class FkuiFormMixin:
-    """Gives each widget FKUI's class, dates a date picker, many-to-many choices checkboxes, and choice lists
-    their related rows in the same query."""
+    """Gives each widget FKUI's class, dates a date picker, many-to-many choices checkboxes, and choice lists what
+    their model declares for them: `choice_related`, the relations a choice's label reads (fetched in the same
+    query), and `choice_label()`, a label that tells apart rows whose names are the same."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -63,9 +57,11 @@ class FkuiFormMixin:
             if isinstance(field, forms.ModelMultipleChoiceField) and type(widget) is forms.SelectMultiple:
                 field.widget = widget = forms.CheckboxSelectMultiple(attrs=widget.attrs, choices=field.choices)
             if isinstance(field, forms.ModelChoiceField):
-                related = CHOICE_RELATIONS.get(field.queryset.model._meta.label_lower)
-                if related:
+                model = field.queryset.model
+                if related := getattr(model, "choice_related", ()):
                     field.queryset = field.queryset.select_related(*related)
+                if hasattr(model, "choice_label"):
+                    field.label_from_instance = model.choice_label
             css = next((css for kind, css in WIDGET_CLASSES.items() if isinstance(widget, kind)), "text-field__input")
             widget.attrs.setdefault("class", css)
             if isinstance(widget, forms.Textarea):

@@ -142,8 +142,15 @@ class Membership(models.Model):
             ),
         ]
 
+    # A dropdown tells apart the memberships in one organisation: by the member unit and the years.
+    choice_related = ("organisation", "unit")
+
     def __str__(self):
         return str(self.organisation)
+
+    def choice_label(self) -> str:
+        until = self.member_until.year if self.member_until else ""
+        return f"{self.organisation} – {self.unit}, {self.member_since.year}–{until}"
 
     def get_absolute_url(self):
         return reverse("networks:membership_detail", args=[self.pk])

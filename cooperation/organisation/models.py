@@ -279,6 +279,8 @@ class RoleAssignment(models.Model):
 class Decision(models.Model):
     """A decision of KF, KS, KSAU or a nämnd, cited as officials cite it: KS 2012-06-05 § 173."""
 
+    choice_related = ("body",)  # a dropdown's label names the body
+
     body = models.ForeignKey(Body, models.PROTECT, related_name="decisions", verbose_name=_("decided by"))
     date = models.DateField(_("date"))
     paragraph = models.CharField(_("paragraph (§)"), max_length=20, blank=True)

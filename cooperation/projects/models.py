@@ -54,6 +54,8 @@ class FundingSource(BilingualName):
 class Programme(models.Model):
     """A funding programme, e.g. Interreg Europe, Horizon Europe or ICLD's municipal partnership programme."""
 
+    choice_related = ("source",)
+
     source = models.ForeignKey(
         FundingSource, models.PROTECT, related_name="programmes", verbose_name=_("funding source")
     )

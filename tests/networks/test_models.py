@@ -108,3 +108,22 @@ def test_declaration_is_decided_by_ks(org, network):
     assert_refused(declaration, "decision", "Beslut: deklarationer inom ett nätverk beslutas av kommunstyrelsen (KS).")
     declaration.decision = org.ks_decision
     assert_valid(declaration)
+
+
+def test_dropdowns_tell_apart_memberships_in_the_same_organisation(org, network, django_assert_num_queries):
+    from cooperation.visits.forms import VisitForm
+
+    Membership.objects.create(
+        organisation=network,
+        kind=MembershipKind.SECTOR_SPECIFIC,
+        unit=org.unit_a,
+        member_since=D(2015, 1, 1),
+        member_until=D(2020, 12, 31),
+    )
+    Membership.objects.create(
+        organisation=network, kind=MembershipKind.SECTOR_SPECIFIC, unit=org.unit_b, member_since=D(2021, 1, 1)
+    )
+    field = VisitForm().fields["membership"]
+    with django_assert_num_queries(1):  # the organisation and the unit come with the memberships
+        labels = [label for value, label in field.choices if value]
+    assert labels == [f"Eurocities – {org.unit_a}, 2015–2020", f"Eurocities – {org.unit_b}, 2021–"]
