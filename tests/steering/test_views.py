@@ -303,3 +303,22 @@ def test_an_english_reader_sees_the_action_plans_headings_in_english(client, rel
     html = client.get(plan.get_absolute_url()).content.decode()
     assert "Feedback and political check-in" in html
     assert "Återkoppling" not in html
+
+
+def test_the_comparison_marks_changes_without_colour_and_folds_unchanged_sections(client, org, relation, coordinator):
+    paper = PositionPaper.objects.create(title="Bergen", city_relation=relation)
+    paper.versions.create(
+        number=1,
+        status=VersionStatus.ADOPTED,
+        decision=org.ks_decision,
+        purpose="Utbyte inom skola.",
+        background="Sedan 1946.",
+    )
+    second = paper.versions.create(number=2, purpose="Utbyte inom klimat.", background="Sedan 1946.")
+    client.force_login(coordinator)
+    html = client.get(reverse("steering:positionpaperversion_compare", args=[second.pk])).content.decode()
+    changed, unchanged = html.split('<details class="facts diff-section">', 1)
+    assert '1. Syfte <span class="badge badge--warning">ändrat</span>' in changed
+    assert '<del><span class="sr-only">borttaget: </span>skola</del>' in changed
+    assert '<ins><span class="sr-only">tillagt: </span>klimat</ins>' in changed
+    assert "Bakgrund" in unchanged.split("</details>")[0] and "oförändrat" in unchanged
