@@ -35,6 +35,23 @@ OPEN_STATES = frozenset({NoticeState.SUBMITTED, NoticeState.UNDER_REVIEW, Notice
 class EventKind(models.TextChoices):
     SUBMITTED = "submitted", _("submitted")
     STATE_CHANGED = "state_changed", _("state changed")
+    ANSWERED = "answered", _("the unit answered")  # the raising unit's answer to a request for more information
     ASSIGNED = "assigned", _("assigned")
     COMMENT = "comment", _("comment")
     ITEM_CHANGED = "item_changed", _("the item changed")
+
+
+# What happened, as a step of the trail says it: by the move's new state (the unit's answer has its own kind).
+MOVE_TITLES = {
+    NoticeState.UNDER_REVIEW: _("The central office took up the notice"),
+    NoticeState.ACKNOWLEDGED: _("The central office acknowledged the notice"),
+    NoticeState.INFO_REQUESTED: _("The central office asked for more information"),
+    NoticeState.CLOSED: _("The central office closed the notice"),
+}
+EVENT_TITLES = {
+    EventKind.SUBMITTED: _("The notice was sent"),
+    EventKind.ANSWERED: _("The unit answered"),
+    EventKind.ASSIGNED: _("A coordinator took charge of the notice"),
+    EventKind.COMMENT: _("Comment"),
+    EventKind.ITEM_CHANGED: _("The item was changed"),
+}

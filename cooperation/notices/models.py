@@ -12,8 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cooperation.core.dates import add_working_days, last_start_due_by
+from cooperation.organisation.roles import is_coordinator
 
-from .choices import OPEN_STATES, TRANSITIONS, Area, EventKind, NoticeState
+from .choices import EVENT_TITLES, MOVE_TITLES, OPEN_STATES, TRANSITIONS, Area, EventKind, NoticeState
 
 ITEM_FIELDS = ("project", "visit", "membership", "city_relation", "consultation")
 
@@ -169,8 +170,13 @@ class Notice(models.Model):
                     )
                 }
             )
+        answering = self.state == NoticeState.INFO_REQUESTED and actor is not None and not is_coordinator(actor)
         event = self.events.create(
-            kind=EventKind.STATE_CHANGED, actor=actor, from_state=self.state, to_state=state, comment=comment
+            kind=EventKind.ANSWERED if answering else EventKind.STATE_CHANGED,
+            actor=actor,
+            from_state=self.state,
+            to_state=state,
+            comment=comment,
         )
         self.state = state
         if self.first_answered_at is None:  # the first move is always the office's: its first answer
@@ -209,6 +215,15 @@ class NoticeEvent(models.Model):
 
     def __str__(self):
         return f"{self.notice.number} {self.get_kind_display()} {timezone.localtime(self.created_at):%Y-%m-%d %H:%M}"
+
+    @property
+    def title(self) -> str:
+        """What happened, in words: "The unit answered", "The central office took up the notice" …"""
+        if self.kind == EventKind.STATE_CHANGED and self.to_state in MOVE_TITLES:
+            return MOVE_TITLES[self.to_state]
+        if self.kind == EventKind.SUBMITTED and self.actor_id is None:
+            return _("The notice was raised automatically")
+        return EVENT_TITLES.get(self.kind, self.get_kind_display())
 
 
 class NoticeAttachment(models.Model):

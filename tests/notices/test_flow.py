@@ -1,6 +1,7 @@
 """Raising notices by hand and automatically, handling them, and the mail that goes with it."""
 
 import datetime
+import re
 
 import pytest
 from django.core import mail
@@ -226,12 +227,26 @@ def test_the_office_handles_a_notice_and_the_submitter_answers(client, org, offi
     client.post(move, {"state": "acknowledged", "from_state": "under_review"})
     notice.refresh_from_db()
     assert notice.state == NoticeState.ACKNOWLEDGED
-    assert [e.to_state for e in notice.events.filter(kind=EventKind.STATE_CHANGED)] == [
-        "under_review",
-        "info_requested",
-        "under_review",
-        "acknowledged",
+    moves = notice.events.filter(kind__in=[EventKind.STATE_CHANGED, EventKind.ANSWERED])
+    assert [(e.kind, e.to_state) for e in moves] == [
+        ("state_changed", "under_review"),
+        ("state_changed", "info_requested"),
+        ("answered", "under_review"),
+        ("state_changed", "acknowledged"),
     ]
+    # One timeline, each step named for what happened: the unit's answer is not the office taking the notice up.
+    html = client.get(notice.get_absolute_url()).content.decode()
+    titles = re.findall(r'<p class="history__meta"><strong>([^<]+)</strong>', html)
+    assert titles == [
+        "Anmälan skickades",
+        "En samordnare tog sig an anmälan",
+        "Centrala kontoret tog upp anmälan",
+        "Centrala kontoret begärde komplettering",
+        "Enheten svarade",
+        "Centrala kontoret kvitterade anmälan",
+    ]
+    assert f"Enheten svarade</strong> – {official_a}" in html
+    assert 'id="history-heading"' not in html
 
 
 def test_asking_for_more_needs_a_comment_and_illegal_moves_change_nothing(client, org, official_a, coordinator):

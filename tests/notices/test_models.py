@@ -50,7 +50,7 @@ def test_legal_moves_leave_a_trail(notice, coordinator, official_a):
     assert trail == [
         (EventKind.STATE_CHANGED, "coordinator", "submitted", "under_review", ""),
         (EventKind.STATE_CHANGED, "coordinator", "under_review", "info_requested", "Vilka partner?"),
-        (EventKind.STATE_CHANGED, "official_a", "info_requested", "under_review", "Partner i Riga och Gdańsk."),
+        (EventKind.ANSWERED, "official_a", "info_requested", "under_review", "Partner i Riga och Gdańsk."),
         (EventKind.STATE_CHANGED, "coordinator", "under_review", "acknowledged", ""),
         (EventKind.STATE_CHANGED, "coordinator", "acknowledged", "closed", ""),
     ]
