@@ -8,7 +8,7 @@ from cooperation.core.registry import Register
 class NoticesConfig(AppConfig):
     name = "cooperation.notices"
     verbose_name = _("Coordination notices")
-    registers = [Register("notices.Notice", 80)]
+    registers = [Register("notices.Notice", 80, _("New coordination notice"))]
 
     def ready(self):
         from cooperation.core.signals import item_page, item_saved

@@ -8,9 +8,9 @@ class SteeringConfig(AppConfig):
     name = "cooperation.steering"
     verbose_name = _("Steering documents")
     registers = [
-        Register("steering.PositionPaper", 90),
-        Register("steering.ActionPlan", 100),
-        Register("steering.Evaluation", 110),
+        Register("steering.PositionPaper", 90, _("New position paper")),
+        Register("steering.ActionPlan", 100, _("New action plan")),
+        Register("steering.Evaluation", 110, _("New evaluation")),
         # the policy is organisation's model; its pages are kept here, with the steering documents
-        Register("organisation.Policy", 120, list_url_name="steering:policy_list"),
+        Register("organisation.Policy", 120, _("New policy"), list_url_name="steering:policy_list"),
     ]
