@@ -148,12 +148,12 @@ class Membership(models.Model):
     def __str__(self):
         return str(self.organisation)
 
+    def get_absolute_url(self):
+        return reverse("networks:membership_detail", args=[self.pk])
+
     def choice_label(self) -> str:
         until = self.member_until.year if self.member_until else ""
         return f"{self.organisation} – {self.unit}, {self.member_since.year}–{until}"
-
-    def get_absolute_url(self):
-        return reverse("networks:membership_detail", args=[self.pk])
 
     @property
     def is_common_interest(self) -> bool:
