@@ -13,7 +13,9 @@ from .models import AuditEvent, AuditEventKind
 
 
 class FilterForm(FkuiFormMixin, forms.Form):
-    """The filter form in FKUI's markup."""
+    """The filter form in FKUI's markup; a choice left empty filters nothing."""
+
+    empty_choice = _("All")
 
 
 class RegisterFilterSet(django_filters.FilterSet):

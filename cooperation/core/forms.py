@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
+from django.db.models.fields import BLANK_CHOICE_DASH
 from django.db.models.signals import post_save
 from django.forms.renderers import TemplatesSetting
 from django.utils.text import capfirst, format_lazy
@@ -46,11 +47,15 @@ WIDGET_CLASSES = {
 class FkuiFormMixin:
     """Gives each widget FKUI's class, dates a date picker, many-to-many choices checkboxes, and choice lists what
     their model declares for them: `choice_related`, the relations a choice's label reads (fetched in the same
-    query), and `choice_label()`, a label that tells apart rows whose names are the same."""
+    query), and `choice_label()`, a label that tells apart rows whose names are the same. An empty choice reads
+    `empty_choice` instead of Django's dashes."""
+
+    empty_choice = _("Choose …")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            self.name_empty_choice(field)
             widget = field.widget
             if isinstance(field, forms.DateField) and not isinstance(widget, forms.HiddenInput):
                 field.widget = widget = DateInput(attrs=widget.attrs)
@@ -66,6 +71,20 @@ class FkuiFormMixin:
             widget.attrs.setdefault("class", css)
             if isinstance(widget, forms.Textarea):
                 widget.attrs.setdefault("rows", 4)
+
+    def name_empty_choice(self, field):
+        if isinstance(field, forms.ModelMultipleChoiceField):
+            return
+        if isinstance(field, forms.ModelChoiceField):
+            if field.empty_label is not None:
+                field.empty_label = self.empty_choice
+        elif getattr(field, "empty_label", None) is not None:  # django-filter's choice fields
+            field.empty_label = self.empty_choice
+            field.choices = field.choices.choices  # its choices' iterator is bound to the field it was copied from
+        elif isinstance(field, forms.ChoiceField) and not isinstance(field.widget, forms.RadioSelect):
+            choices = list(field.choices)
+            if choices and choices[0] == BLANK_CHOICE_DASH[0]:
+                field.choices = [("", self.empty_choice), *choices[1:]]
 
 
 # Spaces people and programs put between thousands: space, no-break space, narrow no-break space, thin space.

@@ -45,3 +45,13 @@ def test_the_language_choice_is_remembered_for_the_person(client, official_a):
     client.post(reverse("set_language"), {"language": "xx", "next": reverse("home")})
     official_a.refresh_from_db()
     assert official_a.language == "en"
+
+
+def test_empty_choices_read_choose_in_forms_and_all_in_filters(client, org, official_a):
+    client.force_login(official_a)
+    form = client.get(reverse("visits:visit_add")).content.decode()
+    assert "---------" not in form
+    assert '<option value="" selected>Välj …</option>' in form
+    filters = client.get(reverse("visits:visit_list")).content.decode()
+    assert "---------" not in filters
+    assert '<option value="">Alla</option>' in filters or '<option value="" selected>Alla</option>' in filters
