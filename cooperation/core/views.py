@@ -155,21 +155,27 @@ class ObjectDetailView(RegisterMixin, DetailView):
     fieldsets: list[tuple[str, list[str]]] = []
 
     def get_context_data(self, **kwargs):
-        obj = self.object
-        groups = [
-            (title, [(display.label(self.model, name), display.value(obj, name)) for name in names])
-            for title, names in self.fieldsets
-        ]
         return super().get_context_data(
-            groups=groups,
-            history=timeline(obj),
-            **permission_flags(self.request.user, obj),
-            **page_extras(self.request.user, obj),
-            edit_url=self.url("edit", obj.pk),
-            end_url=self.url("end", obj.pk),
-            delete_url=self.url("delete", obj.pk),
+            groups=self.groups(self.object),
+            history=timeline(self.object),
+            **permission_flags(self.request.user, self.object),
+            **page_extras(self.request.user, self.object),
+            edit_url=self.url("edit", self.object.pk),
+            end_url=self.url("end", self.object.pk),
+            delete_url=self.url("delete", self.object.pk),
             **kwargs,
         )
+
+    def groups(self, obj) -> list[tuple[str, list]]:
+        """The fieldsets' fields that have a value, and the groups that have any: a running project shows no empty
+        "Ended" group, a visit without gifts no "Gifts: –"."""
+        groups = []
+        for title, names in self.fieldsets:
+            values = [(display.label(self.model, name), display.value(obj, name)) for name in names]
+            shown = [(label, value) for label, value in values if value != display.EMPTY]
+            if shown:
+                groups.append((title, shown))
+        return groups
 
 
 def page_extras(user, obj) -> dict:

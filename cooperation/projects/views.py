@@ -48,18 +48,18 @@ class ProjectDetailView(views.ObjectDetailView):
             )
         )
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        project = self.object
-        # The budget group also shows both co-financing rates: the whole project's and the municipality's own part's.
-        index = next(i for i, (_title, names) in enumerate(self.fieldsets) if "total_budget" in names)
-        context["groups"][index][1].extend(
-            [
-                (_("Co-financing rate, the whole project"), percent(project.co_financing_rate)),
-                (_("Co-financing rate, the municipality's part"), percent(project.own_co_financing_rate)),
-            ]
-        )
-        return context
+    def groups(self, obj):
+        """The budget group also shows both co-financing rates: the whole project's and the municipality's part's."""
+        groups = super().groups(obj)
+        rates = [
+            (_("Co-financing rate, the whole project"), obj.co_financing_rate),
+            (_("Co-financing rate, the municipality's part"), obj.own_co_financing_rate),
+        ]
+        budget = next(title for title, names in self.fieldsets if "total_budget" in names)
+        for title, fields in groups:
+            if title == budget:
+                fields.extend((label, percent(rate)) for label, rate in rates if rate is not None)
+        return groups
 
 
 def percent(value) -> str:

@@ -259,3 +259,19 @@ def test_democracy_considerations_follow_the_partners_the_page_posts(client, off
     data["partners-0-country"] = "FI"
     response = client.post(url, data)
     assert response.status_code == 302, response.context["error_summary"]
+
+
+def test_the_detail_page_shows_fields_with_values_and_no_empty_groups(client, reader, project):
+    client.force_login(reader)
+    response = client.get(project.get_absolute_url())
+    titles = [title for title, _fields in response.context["groups"]]
+    shown = {str(label) for _title, fields in response.context["groups"] for label, _value in fields}
+    assert "Avslutad" not in titles  # a running project has no "Ended" group
+    assert any("budget" in label.lower() for label in shown)
+    empty = [label for _title, fields in response.context["groups"] for label, value in fields if value == "–"]
+    assert empty == []
+    project.end_reason = "Programmet lades ned."
+    project.save()
+    response = client.get(project.get_absolute_url())
+    assert "Avslutad" in [title for title, _fields in response.context["groups"]]
+    assert "Programmet lades ned." in response.content.decode()
