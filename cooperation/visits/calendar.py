@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db.models import Count, Max, OuterRef, Prefetch, QuerySet, Subquery
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone
 
@@ -72,21 +73,25 @@ def place(visit: Visit) -> str:
     return ", ".join(part for part in (visit.city, visit.country.name if visit.country else "") if part)
 
 
+def label(field: str) -> str:
+    return capfirst(Visit._meta.get_field(field).verbose_name)
+
+
 def event(visit: Visit, now: datetime.datetime) -> Event:
     """One visit as an all-day event: the model holds dates, not times (DTEND is the day after the last)."""
     link = site_url(visit.get_absolute_url())
     hosts = sorted(visit.hosts.all(), key=lambda host: not host.is_main)
     lines = [
-        f"{_('Kind')}: {visit.get_kind_display()}",
-        f"{_('Direction')}: {visit.get_direction_display()}",
-        f"{_('Host units')}: {', '.join(str(host.unit) for host in hosts) or '–'}",
+        f"{label('kind')}: {visit.get_kind_display()}",
+        f"{label('direction')}: {visit.get_direction_display()}",
+        f"{label('host_units')}: {', '.join(str(host.unit) for host in hosts) or '–'}",
     ]
     if visit.visiting_organisation:
-        lines.append(f"{_('Visiting organisation')}: {visit.visiting_organisation}")
+        lines.append(f"{label('visiting_organisation')}: {visit.visiting_organisation}")
     lines.append(link)
     modified = getattr(visit, "modified", None) or now
     return Event.new(
-        uid=f"visit-{visit.pk}@{urlsplit(settings.SITE_URL).hostname or 'intl-portal'}",
+        uid=f"visit-{visit.pk}@{host_name()}",
         summary=visit.title,
         start=visit.start_date,
         end=(visit.end_date or visit.start_date) + datetime.timedelta(days=1),
@@ -101,10 +106,16 @@ def event(visit: Visit, now: datetime.datetime) -> Event:
     )
 
 
-def calendar(visits, name: str) -> bytes:
-    """The visits as an iCalendar file, with Europe/Stockholm's time-zone definition."""
+def host_name() -> str:
+    return urlsplit(settings.SITE_URL).hostname or "intl-portal"
+
+
+def calendar(visits, name: str, uid: str) -> bytes:
+    """The visits as an iCalendar file named `name` (`uid`: the calendar's own, kept from one fetch to the next),
+    with Europe/Stockholm's time-zone definition."""
     now = timezone.now()
     cal = Calendar.new(
+        uid=f"{uid}@{host_name()}",
         prodid="-//intl_portal//Internationellt samarbete//SV",
         name=name,
         refresh_interval=datetime.timedelta(hours=1),
@@ -128,8 +139,9 @@ def described(feeds) -> list[tuple]:
     result = []
     for feed in feeds:
         lines = []
-        for name, values in feed.filters.items():
-            if name not in base or name == "sort":
+        for name in FEED_FILTERS:  # in the list's order (PostgreSQL's JSON keeps no order of keys)
+            values = feed.filters.get(name)
+            if not values:
                 continue
             if name == "mine":
                 text = _("Yes")

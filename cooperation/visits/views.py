@@ -99,7 +99,9 @@ class VisitCalendarFileView(views.RegisterMixin, DetailView):
 
     def render_to_response(self, context, **kwargs):
         visit = self.object
-        response = HttpResponse(calendar.calendar([visit], str(visit)), content_type=calendar.CONTENT_TYPE)
+        response = HttpResponse(
+            calendar.calendar([visit], str(visit), uid=f"visit-{visit.pk}-file"), content_type=calendar.CONTENT_TYPE
+        )
         response["Content-Disposition"] = f'attachment; filename="{calendar.file_name(visit)}"'
         return response
 
@@ -129,7 +131,7 @@ def calendar_feed(request, token):
         filterset = calendar.feed_filterset(feed.user, feed.filters)
         # Filters that no longer hold (a unit removed since) give an empty calendar rather than a wider one.
         visits = calendar.with_event_data(filterset.qs) if filterset.is_valid() else []
-        body = calendar.calendar(visits, str(_("Visits")))
+        body = calendar.calendar(visits, str(_("Visits")), uid=f"calendar-link-{feed.pk}")
     response = HttpResponse(body, content_type=calendar.CONTENT_TYPE)
     patch_cache_control(response, private=True, no_store=True)
     return response

@@ -75,7 +75,8 @@ def test_the_feed_has_each_visit_with_its_place_kind_hosts_and_link(client, offi
     assert tallinn.categories == ["studiebesök"]
     description = str(tallinn["DESCRIPTION"])
     assert "Värdenheter: Miljöförvaltningen, Kulturförvaltningen" in description  # the main host first
-    assert "Tallinna Linnavalitsus" in description
+    assert "Typ: studiebesök\nRiktning: inkommande\n" in description
+    assert "Besökande organisation: Tallinna Linnavalitsus" in description
     link = f"http://127.0.0.1:8000/besok/{visits['tallinn'].pk}/"
     assert str(tallinn["URL"]) == link and link in description
     # Whole days, as the model holds them; DTEND is the day after the last day.
@@ -88,6 +89,7 @@ def test_the_feed_has_each_visit_with_its_place_kind_hosts_and_link(client, offi
     assert tallinn.DTSTAMP == tallinn.last_modified == changed
     # The calendar's zone, with its definition.
     assert calendar["X-WR-TIMEZONE"] == "Europe/Stockholm"
+    assert calendar["UID"] == f"calendar-link-{CalendarFeed.objects.get().pk}@127.0.0.1"
     (zone,) = calendar.walk("VTIMEZONE")
     assert zone["TZID"] == "Europe/Stockholm"
     assert {component.name for component in zone.subcomponents} == {"STANDARD", "DAYLIGHT"}
@@ -284,6 +286,7 @@ def test_the_feed_in_english_for_who_chose_english(client, official_a, visits):
     tallinn = events(fetch(client, url))["Studiebesök från Tallinn"]
     assert tallinn.categories == ["study visit"]
     assert "Host units: " in str(tallinn["DESCRIPTION"])
+    assert "Visiting organisation: " in str(tallinn["DESCRIPTION"])
 
 
 def test_a_visit_as_an_ics_file(client, reader, visits):
