@@ -2,7 +2,7 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
@@ -116,7 +116,12 @@ def note_use(feed: CalendarFeed) -> None:
     if feed.last_used is None or now - feed.last_used > USE_NOTED_EVERY:
         feed.last_used = now
         feed.skip_history_when_saving = True  # use is not a change of the link
-        feed.save(update_fields=["last_used"])
+        try:
+            with transaction.atomic():
+                feed.save(update_fields=["last_used"])
+        except OperationalError as error:  # SQLite busy with a writer: the calendar is served, the time noted later
+            if not views.database_busy(error):
+                raise
 
 
 @require_safe

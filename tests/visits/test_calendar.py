@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.db import OperationalError
 from django.urls import reverse
 from icalendar import Calendar
 
@@ -314,3 +315,15 @@ def test_the_feed_runs_a_fixed_number_of_queries(client, official_a, org, visits
 
     assert_constant_queries(client, url, add_rows)
     assert len(events(client.get(url))) == 6
+
+
+def test_a_busy_database_still_serves_the_calendar(client, official_a, visits, monkeypatch):
+    client.force_login(official_a)
+    url = create_link(client)
+
+    def locked(*args, **kwargs):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(CalendarFeed, "save", locked)
+    assert len(events(fetch(client, url))) == 3
+    assert CalendarFeed.objects.get().last_used is None
