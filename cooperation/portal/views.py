@@ -6,6 +6,8 @@ from django.shortcuts import render
 from django.templatetags.static import static
 from django.views.generic import TemplateView
 
+from cooperation.visits.calendar import described
+
 from .dashboard import sections_for
 from .forms import YearForm
 from .registers import registers_for
@@ -22,6 +24,20 @@ class HomeView(LoginRequiredMixin, TemplateView):
         year = YearForm(self.request.GET).chosen()
         return super().get_context_data(
             assignments=assignments, registers=registers_for(user), **sections_for(user, year=year), **kwargs
+        )
+
+
+class ProfileView(LoginRequiredMixin, TemplateView):
+    """My profile: who I am, my roles and units, my language, and my calendar links."""
+
+    template_name = "portal/profile.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        return super().get_context_data(
+            assignments=user.role_assignments.select_related("unit").order_by("role", "unit__name"),
+            calendar_links=described(list(user.calendar_feeds.all())),
+            **kwargs,
         )
 
 

@@ -5,7 +5,7 @@ from django_countries.filters import CountryFilter
 
 from cooperation.core.admin import HistoryAdmin
 
-from .models import DelegationMember, Gift, Visit, VisitHost, main_host_errors
+from .models import CalendarFeed, DelegationMember, Gift, Visit, VisitHost, main_host_errors
 
 
 class VisitHostFormSet(BaseInlineFormSet):
@@ -77,3 +77,16 @@ class GiftAdmin(HistoryAdmin):
     list_select_related = ("visit",)
     search_fields = ("description", "counterpart", "visit__title")
     autocomplete_fields = ("visit",)
+
+
+@admin.register(CalendarFeed)
+class CalendarFeedAdmin(HistoryAdmin):
+    """Calendar links can be looked at and revoked (deleted) here; a new token only ever comes from the owner's page."""
+
+    list_display = ("__str__", "user", "created", "renewed", "last_used")
+    list_select_related = ("user",)
+    search_fields = ("user__username", "user__first_name", "user__last_name")
+    readonly_fields = ("user", "filters", "created", "renewed", "last_used")
+
+    def has_add_permission(self, request):
+        return False

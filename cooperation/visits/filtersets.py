@@ -5,6 +5,7 @@ from django_countries import countries
 
 from cooperation.core.filtersets import RegisterFilterSet
 from cooperation.organisation.models import Unit
+from cooperation.organisation.roles import unit_ids
 
 from .choices import Direction, VisitKind
 from .models import Visit
@@ -13,6 +14,12 @@ from .models import Visit
 class VisitFilterSet(RegisterFilterSet):
     search_fields = ("title", "visiting_organisation", "city", "topics")
 
+    mine = django_filters.BooleanFilter(
+        label=_("My units' visits"),
+        method="hosted_by_my_units",
+        widget=forms.CheckboxInput,
+        help_text=_("Visits that one of your units hosts."),
+    )
     kind = django_filters.MultipleChoiceFilter(
         label=_("Kind"), choices=VisitKind.choices, widget=forms.CheckboxSelectMultiple
     )
@@ -39,6 +46,11 @@ class VisitFilterSet(RegisterFilterSet):
             ("delegation_size", "delegation_size"),
         ),
     )
+
+    def hosted_by_my_units(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(hosts__unit__in=unit_ids(self.request.user)).distinct()
 
     class Meta(RegisterFilterSet.Meta):
         model = Visit

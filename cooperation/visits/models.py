@@ -1,12 +1,15 @@
 """Visits: protocol and VIP visits, study visits, outgoing trips, conferences and job shadowing."""
 
 import datetime
+import hashlib
+import secrets
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
@@ -252,3 +255,44 @@ class Gift(models.Model):
 
     def __str__(self):
         return self.description
+
+
+def token_hash(token: str) -> str:
+    """What a calendar link's token is kept as: its SHA-256, so the stored rows cannot be turned back into links."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class CalendarFeed(models.Model):
+    """A person's secret calendar link: the visits they may see, filtered as they chose, for Outlook or a phone.
+
+    Only the token's hash is kept: the link is shown once, when it is made or renewed."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="calendar_feeds", verbose_name=_("user")
+    )
+    token_hash = models.CharField(_("token hash"), max_length=64, unique=True, editable=False)
+    # The visit list's filters as its query string holds them ({"kind": ["study"], "mine": ["true"]}), re-read
+    # through VisitFilterSet on every fetch.
+    filters = models.JSONField(_("filters"), default=dict, blank=True)
+    created = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    renewed = models.DateTimeField(_("renewed"), null=True, blank=True, editable=False)
+    last_used = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
+    # A calendar program fetches the link every hour or so: its use is noted on the row, not in the history.
+    history = HistoricalRecords(excluded_fields=["last_used"])
+
+    class Meta:
+        ordering = ["user", "created"]
+        verbose_name = _("calendar link")
+        verbose_name_plural = _("calendar links")
+
+    def __str__(self):
+        return _("Calendar link {number} of {user}").format(number=self.pk, user=self.user)
+
+    def new_token(self) -> str:
+        """A new secret token for the link (the old one stops working once saved); returns the token itself."""
+        token = secrets.token_urlsafe(32)
+        self.token_hash = token_hash(token)
+        return token
+
+    def feed_url(self, token: str) -> str:
+        return settings.SITE_URL.rstrip("/") + reverse("visits:calendar_feed", args=[token])

@@ -1,11 +1,25 @@
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db import OperationalError, transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.decorators.http import require_safe
+from django.views.generic import DetailView
 
 from cooperation.core import views
+from cooperation.core.audit import record
 from cooperation.organisation.roles import is_coordinator, unit_ids
 
+from . import calendar
 from .filtersets import VisitFilterSet
 from .forms import FIELDSETS, DelegationFormSet, GiftFormSet, HostFormSet, VisitForm
-from .models import Visit
+from .models import CalendarFeed, Visit, token_hash
 from .permissions import may_see_delegation
 
 OWN_HOST_MESSAGE = _("Host units: keep at least one of your own units as a host, or ask a coordinator to hand over.")
@@ -73,3 +87,128 @@ class VisitEditView(views.ObjectEditView):
 
 class VisitDeleteView(views.ObjectDeleteView):
     model = Visit
+
+
+class VisitCalendarFileView(views.RegisterMixin, DetailView):
+    """One visit as an .ics file to open in a calendar program."""
+
+    model = Visit
+
+    def get_queryset(self):
+        return calendar.with_event_data(super().get_queryset())
+
+    def render_to_response(self, context, **kwargs):
+        visit = self.object
+        response = HttpResponse(
+            calendar.calendar([visit], str(visit), uid=f"visit-{visit.pk}-file"), content_type=calendar.CONTENT_TYPE
+        )
+        response["Content-Disposition"] = f'attachment; filename="{calendar.file_name(visit)}"'
+        return response
+
+
+# Audit events of the calendar links. Not yet among core's AuditEventKind choices: the log shows them by name.
+CALENDAR_CREATED, CALENDAR_RENEWED, CALENDAR_REVOKED = "calendar_created", "calendar_renewed", "calendar_revoked"
+USE_NOTED_EVERY = datetime.timedelta(hours=1)  # a fetch writes the time of use at most once an hour
+
+
+def note_use(feed: CalendarFeed) -> None:
+    now = timezone.now()
+    if feed.last_used is None or now - feed.last_used > USE_NOTED_EVERY:
+        feed.last_used = now
+        feed.skip_history_when_saving = True  # use is not a change of the link
+        try:
+            with transaction.atomic():
+                feed.save(update_fields=["last_used"])
+        except OperationalError as error:  # SQLite busy with a writer: the calendar is served, the time noted later
+            if not views.database_busy(error):
+                raise
+
+
+@require_safe
+def calendar_feed(request, token):
+    """The calendar behind a secret link, for calendar programs: no session, the link's owner's view of the visits.
+    A wrong, renewed or revoked token, or an owner no longer active, is the ordinary 404."""
+    feed = get_object_or_404(
+        CalendarFeed.objects.select_related("user"), token_hash=token_hash(token), user__is_active=True
+    )
+    note_use(feed)
+    with translation.override(feed.user.language):
+        filterset = calendar.feed_filterset(feed.user, feed.filters)
+        # Filters that no longer hold (a unit removed since) give an empty calendar rather than a wider one.
+        visits = calendar.with_event_data(filterset.qs) if filterset.is_valid() else []
+        body = calendar.calendar(visits, str(_("Visits")), uid=f"calendar-link-{feed.pk}")
+    response = HttpResponse(body, content_type=calendar.CONTENT_TYPE)
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def show_link(request, feed: CalendarFeed, token: str):
+    """The page that shows a new link, the one time it can be shown."""
+    context = {"feed": feed, "url": feed.feed_url(token), "filters": calendar.described([feed])[0][1]}
+    return render(request, "visits/calendarfeed_link.html", context)
+
+
+class CalendarFeedAddView(views.BusyDatabaseMixin, LoginRequiredMixin, View):
+    """A new calendar link with the visit list's filters (from the list's query string, or chosen here)."""
+
+    def form(self, data):
+        return VisitFilterSet(data, queryset=Visit.objects.none(), request=self.request)
+
+    def page(self, filterset):
+        return render(self.request, "visits/calendarfeed_form.html", {"filter": filterset})
+
+    def get(self, request):
+        return self.page(self.form(request.GET or None))
+
+    def post(self, request):
+        filterset = self.form(request.POST)
+        if not filterset.is_valid():
+            return self.page(filterset)
+        with transaction.atomic():
+            feed = CalendarFeed(user=request.user, filters=calendar.chosen_filters(filterset))
+            token = feed.new_token()
+            feed.save()
+            record(CALENDAR_CREATED, request, calendar_link=feed.pk)
+        return show_link(request, feed, token)
+
+
+class CalendarFeedMixin(views.BusyDatabaseMixin, LoginRequiredMixin):
+    """One of the user's own calendar links; anyone else's is a 404."""
+
+    template_name = ""
+
+    def get_feed(self) -> CalendarFeed:
+        return get_object_or_404(CalendarFeed, pk=self.kwargs["pk"], user=self.request.user)
+
+    def get(self, request, pk):
+        feed = self.get_feed()
+        return render(request, self.template_name, {"feed": feed, "filters": calendar.described([feed])[0][1]})
+
+
+class CalendarFeedRenewView(CalendarFeedMixin, View):
+    """A new token for the link: the old address stops working."""
+
+    template_name = "visits/calendarfeed_renew.html"
+
+    def post(self, request, pk):
+        with transaction.atomic():
+            feed = self.get_feed()
+            token = feed.new_token()
+            feed.renewed = timezone.now()
+            feed.save()
+            record(CALENDAR_RENEWED, request, calendar_link=feed.pk)
+        return show_link(request, feed, token)
+
+
+class CalendarFeedRevokeView(CalendarFeedMixin, View):
+    """The link stops working and leaves the profile page (its history keeps it)."""
+
+    template_name = "visits/calendarfeed_revoke.html"
+
+    def post(self, request, pk):
+        with transaction.atomic():
+            feed = self.get_feed()
+            record(CALENDAR_REVOKED, request, calendar_link=feed.pk)
+            feed.delete()
+        messages.success(request, _("The calendar link has been revoked: calendars using it get no more visits."))
+        return redirect("profile")

@@ -4,6 +4,7 @@ from tests.permissions import ROLES, everyone
 
 MATRIX = {
     "home": ([], everyone()),
+    "profile": ([], everyone()),
     "accessibility": ([], dict.fromkeys(ROLES, 200)),  # open to all: the statement must reach anyone
 }
 
