@@ -133,6 +133,9 @@ class AuditEventKind(models.TextChoices):
     DELETION = "deletion", _("deletion")
     ERASURE = "erasure", _("erasure")
     ACCESSIBILITY_REPORT = "accessibility", _("accessibility report")
+    CALENDAR_CREATED = "calendar_created", _("calendar link created")
+    CALENDAR_RENEWED = "calendar_renewed", _("calendar link renewed")
+    CALENDAR_REVOKED = "calendar_revoked", _("calendar link revoked")
 
 
 class AuditEvent(models.Model):

@@ -14,6 +14,7 @@ from django.views.generic import DetailView
 
 from cooperation.core import views
 from cooperation.core.audit import record
+from cooperation.core.models import AuditEventKind
 from cooperation.organisation.roles import is_coordinator, unit_ids
 
 from . import calendar
@@ -106,8 +107,6 @@ class VisitCalendarFileView(views.RegisterMixin, DetailView):
         return response
 
 
-# Audit events of the calendar links. Not yet among core's AuditEventKind choices: the log shows them by name.
-CALENDAR_CREATED, CALENDAR_RENEWED, CALENDAR_REVOKED = "calendar_created", "calendar_renewed", "calendar_revoked"
 USE_NOTED_EVERY = datetime.timedelta(hours=1)  # a fetch writes the time of use at most once an hour
 
 
@@ -168,7 +167,7 @@ class CalendarFeedAddView(views.BusyDatabaseMixin, LoginRequiredMixin, View):
             feed = CalendarFeed(user=request.user, filters=calendar.chosen_filters(filterset))
             token = feed.new_token()
             feed.save()
-            record(CALENDAR_CREATED, request, calendar_link=feed.pk)
+            record(AuditEventKind.CALENDAR_CREATED, request, calendar_link=feed.pk)
         return show_link(request, feed, token)
 
 
@@ -196,7 +195,7 @@ class CalendarFeedRenewView(CalendarFeedMixin, View):
             token = feed.new_token()
             feed.renewed = timezone.now()
             feed.save()
-            record(CALENDAR_RENEWED, request, calendar_link=feed.pk)
+            record(AuditEventKind.CALENDAR_RENEWED, request, calendar_link=feed.pk)
         return show_link(request, feed, token)
 
 
@@ -208,7 +207,7 @@ class CalendarFeedRevokeView(CalendarFeedMixin, View):
     def post(self, request, pk):
         with transaction.atomic():
             feed = self.get_feed()
-            record(CALENDAR_REVOKED, request, calendar_link=feed.pk)
+            record(AuditEventKind.CALENDAR_REVOKED, request, calendar_link=feed.pk)
             feed.delete()
         messages.success(request, _("The calendar link has been revoked: calendars using it get no more visits."))
         return redirect("profile")
