@@ -14,6 +14,7 @@ from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.cache import get_conditional_response, set_response_etag
 from django.views.decorators.cache import cache_control, cache_page
 from django.views.decorators.http import require_safe
 
@@ -26,7 +27,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def public(view):
-    """A 404 while the public pages are off; once on, cached on the server and by browsers and proxies."""
+    """A 404 while the public pages are off; once on, cached on the server and by browsers and proxies, with an
+    ETag so that a harvester or a search engine asking again gets a 304 without the body."""
     seconds = settings.PUBLIC_PAGES_CACHE_SECONDS
     cached = cache_page(seconds)(cache_control(public=True, max_age=seconds)(require_safe(view)))
 
@@ -34,7 +36,12 @@ def public(view):
     def wrapper(request, *args, **kwargs):
         if not settings.PUBLIC_PAGES:
             raise Http404
-        return cached(request, *args, **kwargs)
+        response = cached(request, *args, **kwargs)
+        if response.status_code != 200:
+            return response
+        if not response.has_header("ETag"):
+            set_response_etag(response)
+        return get_conditional_response(request, etag=response["ETag"], response=response)
 
     return wrapper
 

@@ -217,3 +217,10 @@ def test_a_signed_in_visitor_leaves_nothing_of_theirs_in_the_cache(client, publi
     anonymous = client.get(reverse("opendata:index"))
     assert anonymous.content == signed_in.content
     assert "Coordinator" not in text(anonymous) and "csrfmiddlewaretoken" not in text(anonymous)
+
+
+def test_asking_again_with_the_etag_gets_a_304(client, public_pages, portfolio):
+    first = get(client, "opendata:euprojects_json")
+    again = client.get(reverse("opendata:euprojects_json"), headers={"If-None-Match": first["ETag"]})
+    assert again.status_code == 304 and again.content == b""
+    assert client.get(reverse("opendata:euprojects_json"), headers={"If-None-Match": '"other"'}).status_code == 200
