@@ -73,6 +73,7 @@ def graph(municipality) -> Graph:
     g.bind("vcard", VCARD)
     licence = URIRef(settings.OPEN_DATA_LICENCE)
     home = url("opendata:index")
+    fields = url("opendata:fields")
     catalog = url("opendata:catalogue_rdf")
     g.add((catalog, RDF.type, DCAT.Catalog))
     name = municipality.name if municipality else ""
@@ -94,7 +95,7 @@ def graph(municipality) -> Graph:
         g.add((catalog, DCTERMS.publisher, agent))
     point = contact(g, municipality)
     for dataset in DATASETS:
-        node = URIRef(f"{home}#{dataset.slug}")
+        node = URIRef(f"{fields}#{dataset.slug}")  # the fields page has a section for each dataset
         g.add((catalog, DCAT.dataset, node))
         g.add((node, RDF.type, DCAT.Dataset))
         both(g, node, DCTERMS.title, dataset.title_sv, dataset.title_en)
@@ -105,7 +106,7 @@ def graph(municipality) -> Graph:
         g.add((node, DCAT.theme, GOVERNMENT))
         g.add((node, DCTERMS.accessRights, PUBLIC))
         g.add((node, DCAT.landingPage, home))
-        g.add((node, FOAF.page, url("opendata:fields")))
+        g.add((node, FOAF.page, fields))
         for extension, media_type, file_type in FORMATS:
             g.add((node, DCAT.distribution, distribution(g, dataset, extension, media_type, file_type, licence)))
     return g
