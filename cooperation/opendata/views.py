@@ -11,7 +11,7 @@ import json
 from functools import wraps
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import get_conditional_response, set_response_etag
@@ -36,6 +36,9 @@ def public(view):
     def wrapper(request, *args, **kwargs):
         if not settings.PUBLIC_PAGES:
             raise Http404
+        if request.META.get("QUERY_STRING"):
+            # Nothing here takes a parameter: one address per answer, so a crawler's variants do not fill the cache.
+            return HttpResponsePermanentRedirect(request.path)
         response = cached(request, *args, **kwargs)
         if response.status_code != 200:
             return response

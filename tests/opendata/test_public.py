@@ -224,3 +224,8 @@ def test_asking_again_with_the_etag_gets_a_304(client, public_pages, portfolio):
     again = client.get(reverse("opendata:euprojects_json"), headers={"If-None-Match": first["ETag"]})
     assert again.status_code == 304 and again.content == b""
     assert client.get(reverse("opendata:euprojects_json"), headers={"If-None-Match": '"other"'}).status_code == 200
+
+
+def test_an_address_with_parameters_leads_to_the_one_without(client, public_pages, org):
+    response = client.get(reverse("opendata:projects_csv") + "?format=xlsx&utm_source=nyhetsbrev")
+    assert response.status_code == 301 and response["Location"] == reverse("opendata:projects_csv")
