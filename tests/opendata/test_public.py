@@ -196,7 +196,7 @@ def test_a_fixed_number_of_queries_however_many_rows(client, public_pages, portf
         membership(org, f"Nätverk {i}")
         project(org, f"Projekt {i}")
     assert {name: count(client, reverse(name)) for name in NAMES} == before
-    assert max(before.values()) <= 6, before
+    assert before["opendata:index"] == 5 and max(before.values()) <= 5, before
 
 
 def test_cached_for_everyone_and_served_from_the_cache(client, public_pages, portfolio):
