@@ -27,6 +27,13 @@ def envint(name: str, default: str) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
 
 
+def envchoice(name: str, default: str, choices: dict[str, str]) -> str:
+    value = os.environ.get(name, default)
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}, not {value!r}")
+    return choices[value]
+
+
 def envlist(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -60,6 +67,7 @@ INSTALLED_APPS = [
     "csp",
     # the project's apps, top layer first; an app imports only from the apps below it (ARCHITECTURE.md)
     "cooperation.portal",
+    "cooperation.opendata",
     "cooperation.core",
     "cooperation.organisation",
     "cooperation.cities",
@@ -264,6 +272,22 @@ REPORT_BUILD_TIMEOUT_MINUTES = envint("REPORT_BUILD_TIMEOUT_MINUTES", "30")
 
 # How many rows of a list of items (the appendix's, the goals' items) the PDF and Word show; the workbook has all.
 REPORT_LISTED_ROWS = envint("REPORT_LISTED_ROWS", "25")
+
+# The public pages and open data under /oppna-data/ (Göteborg §4, CPR art. 49): off unless switched on (a 404).
+PUBLIC_PAGES = envbool("PUBLIC_PAGES", "false")
+# How long servers, proxies and browsers may keep a public page or file, in seconds.
+PUBLIC_PAGES_CACHE_SECONDS = envint("PUBLIC_PAGES_CACHE_SECONDS", "900")
+# The open data's licence, named in the catalogue: CC0 (public domain) or CC BY 4.0.
+OPEN_DATA_LICENCE = envchoice(
+    "OPEN_DATA_LICENCE",
+    "CC0-1.0",
+    {
+        "CC0-1.0": "http://creativecommons.org/publicdomain/zero/1.0/",
+        "CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/",
+    },
+)
+# The catalogue's contact point: a function's mailbox, never a person's (empty: the municipality's website).
+OPEN_DATA_CONTACT_EMAIL = os.environ.get("OPEN_DATA_CONTACT_EMAIL", "")
 
 # How long delegation members' personal data is kept after a visit ends (gallring), in days.
 DELEGATE_RETENTION_DAYS = envint("DELEGATE_RETENTION_DAYS", "730")

@@ -20,6 +20,7 @@ urlpatterns = [
     path("styrdokument/", include("cooperation.steering.urls")),
     path("uppfoljning/", include("cooperation.reports.urls")),
     path("granskningslogg/", include("cooperation.core.urls")),
+    path("oppna-data/", include("cooperation.opendata.urls")),
     path("sprak/", views.set_language, name="set_language"),
     path("csp-rapport/", views.csp_report, name="csp_report"),
     path("admin/", admin.site.urls),

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LAYERS = [
     {"intl_portal"},
     {"portal"},
-    {"reports"},
+    {"reports", "opendata"},
     {"cities", "networks", "projects", "visits", "consultations", "steering"},
     {"notices"},
     {"organisation"},

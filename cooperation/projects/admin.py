@@ -2,8 +2,9 @@ from django.contrib import admin
 from django_countries.filters import CountryFilter
 
 from cooperation.core.admin import HistoryAdmin
+from cooperation.organisation.roles import is_coordinator
 
-from .forms import FinanceRows
+from .forms import PUBLICATION_FIELDS, FinanceRows
 from .models import FundingSource, Programme, Project, ProjectFinance, ProjectPartner, ProjectTeamMember
 
 
@@ -67,6 +68,7 @@ class ProjectAdmin(HistoryAdmin):
         "funding_source",
         "programme",
         "icld_phase",
+        "published",
         "start_date",
         "end_date",
     )
@@ -85,6 +87,11 @@ class ProjectAdmin(HistoryAdmin):
     filter_horizontal = ("sdgs",)
     date_hierarchy = "start_date"
     inlines = (ProjectPartnerInline, ProjectTeamMemberInline, ProjectFinanceInline)
+
+    def get_readonly_fields(self, request, obj=None):
+        """Only coordinators decide what the public sees, in the admin as on the edit page."""
+        readonly = super().get_readonly_fields(request, obj)
+        return readonly if is_coordinator(request.user) else (*readonly, *PUBLICATION_FIELDS)
 
 
 @admin.register(ProjectPartner)

@@ -39,7 +39,10 @@ FIELDSETS = [
     ),
     (_("Goals and links"), ["goals", "sdgs", "city_relation", "membership"]),
     (_("Results"), ["results"]),
+    (_("Publication"), ["published", "public_summary_sv", "public_summary_en"]),
 ]
+# Only coordinators decide what the public sees: the fields are not in anyone else's form, so a post cannot set them.
+PUBLICATION_FIELDS = ["published", "public_summary_sv", "public_summary_en"]
 
 
 class ProjectForm(DomainModelForm):
@@ -52,6 +55,9 @@ class ProjectForm(DomainModelForm):
         if self.user is not None and not is_coordinator(self.user):
             # An official registers projects for the units they work in.
             self.fields["owner"].queryset = Unit.objects.filter(pk__in=unit_ids(self.user))
+        if self.user is None or not is_coordinator(self.user):
+            for name in PUBLICATION_FIELDS:
+                del self.fields[name]
         own_units(self)
 
 

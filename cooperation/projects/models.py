@@ -26,6 +26,9 @@ from .choices import FundingKind, IcldPhase, PartnerKind, ProjectRole, ProjectSt
 # A project is under way from the moment it is granted: the cooperation has started (Lidköping: the analysis comes
 # "before new international cooperation starts"), whether or not its decision is recorded yet.
 STARTED = frozenset({ProjectStatus.GRANTED, ProjectStatus.ONGOING})
+# A closed project stays on the public list: EU rules (CPR 2021/1060 art. 49) keep operations on the list of
+# operations, and the list is the record of what the municipality has done.
+PUBLISHABLE = STARTED | {ProjectStatus.CLOSED}
 
 # The project's totals and the finance rows they are checked against: (project field, row field).
 FINANCE_TOTALS = [
@@ -82,6 +85,11 @@ def rate(part, whole):
 
 
 class ProjectQuerySet(models.QuerySet):
+    def publishable(self):
+        """The projects on the public list: marked for publication by a coordinator and granted (under way or
+        closed); never an idea, an application or a rejected one."""
+        return self.filter(published=True, status__in=PUBLISHABLE)
+
     def with_co_financing_rates(self):
         """The whole project's co-financing rate and that of the municipality's own part, as percentages."""
         return self.annotate(
@@ -196,6 +204,21 @@ class Project(models.Model):
     sdgs = models.ManyToManyField(
         "core.SustainableDevelopmentGoal", blank=True, related_name="projects", verbose_name=_("Agenda 2030 goals")
     )
+    # Göteborg §4 and CPR art. 49: the public list. Only coordinators set these (ProjectForm, ProjectAdmin).
+    published = models.BooleanField(
+        _("published"),
+        default=False,
+        help_text=_(
+            "Shown on the public pages and in the open data once granted, with the public summary; set by the "
+            "central office's coordinators."
+        ),
+    )
+    public_summary_sv = models.TextField(
+        _("public summary in Swedish"),
+        blank=True,
+        help_text=_("Written for the public: no names of people. Shown instead of the internal description."),
+    )
+    public_summary_en = models.TextField(_("public summary in English"), blank=True)
     history = HistoricalRecords(m2m_fields=[participating_units, goals, sdgs])
 
     objects = ProjectQuerySet.as_manager()

@@ -5,7 +5,7 @@ import random
 from decimal import Decimal
 
 from cooperation.projects.choices import FundingKind, PartnerKind, ProjectRole, ProjectStatus
-from cooperation.projects.models import STARTED, Project, ProjectFinance, ProjectPartner
+from cooperation.projects.models import PUBLISHABLE, STARTED, Project, ProjectFinance, ProjectPartner
 
 from .base import (
     COUNTRIES,
@@ -107,6 +107,10 @@ def build_projects(ctx: Context, decisions, relations, memberships, count: int):
             membership_id=r.choice(memberships) if memberships and r.random() < 0.05 else None,
             **project_budget(r, status, eu, funded=source.kind != FundingKind.NONE),
         )
+        if status in PUBLISHABLE and i % 3 == 0:  # some of the granted ones on the public pages (no draw: same data)
+            project.published = True
+            project.public_summary_sv = f"Ett demoprojekt om {theme}, med partner i andra länder."
+            project.public_summary_en = f"A demo project ({theme}), with partners in other countries."
         projects.append(project)
         own_partners = []
         for j in range(r.randint(1, 4)):
