@@ -13,9 +13,17 @@ class ProjectListView(views.ObjectListView):
     model = Project
     filterset_class = ProjectFilterSet
     columns = ["title", "acronym", "owner", "status", "funding_source", "start_date", "end_date", "total_budget"]
+    export_columns = [
+        *["title", "acronym", "case_number", "owner", "status", "funding_source", "programme", "start_date"],
+        *["end_date", "total_budget", "municipality_share", "external_funding", "own_contribution_cash"],
+        *["own_contribution_in_kind", "exchange_rate", "participating_units", "sdgs"],
+    ]
 
     def get_queryset(self):
         return super().get_queryset().select_related("owner", "funding_source")
+
+    def export_queryset(self, queryset):
+        return queryset.select_related("programme").prefetch_related("participating_units", "sdgs")
 
 
 class ProjectDetailView(views.ObjectDetailView):

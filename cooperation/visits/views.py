@@ -1,11 +1,13 @@
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from cooperation.core import views
+from cooperation.core import exports, views
+from cooperation.core.permissions import visible
 from cooperation.organisation.roles import is_coordinator, unit_ids
 
 from .filtersets import VisitFilterSet
 from .forms import FIELDSETS, DelegationFormSet, GiftFormSet, HostFormSet, VisitForm
-from .models import Visit
+from .models import DelegationMember, Visit
 from .permissions import may_see_delegation
 
 OWN_HOST_MESSAGE = _("Host units: keep at least one of your own units as a host, or ask a coordinator to hand over.")
@@ -15,6 +17,16 @@ class VisitListView(views.ObjectListView):
     model = Visit
     filterset_class = VisitFilterSet
     columns = ["title", "kind", "direction", "start_date", "end_date", "country", "delegation_size"]
+    export_columns = [
+        *columns,
+        *["visiting_organisation", "purpose", "host_units", "interpreter", "cost"],
+        # the names only of the delegations the user may read (export_queryset): as on the visit's page
+        exports.Column(_("Delegation members"), lambda visit: ", ".join(map(str, visit.delegation.all()))),
+    ]
+
+    def export_queryset(self, queryset):
+        members = visible(self.request.user, DelegationMember.objects.all())
+        return queryset.prefetch_related("host_units", Prefetch("delegation", members))
 
 
 class VisitDetailView(views.ObjectDetailView):
