@@ -124,7 +124,7 @@ def test_amounts_in_another_currency_without_a_rate_have_no_sek(client, coordina
     _response, body = download(client, "networks:membership_list", format="xlsx")
     header, row = xlsx_rows(body)
     values = dict(zip(header, row, strict=True))
-    assert (values["Årsavgift"], values["Valuta"], values["Årsavgift (SEK)"]) == (5000, "EUR", None)
+    assert (values["Årlig medlemsavgift"], values["Valuta"], values["Årlig medlemsavgift (SEK)"]) == (5000, "EUR", None)
 
 
 @pytest.mark.parametrize("text", HOSTILE_TEXTS)
@@ -266,3 +266,31 @@ def test_a_streamed_csv_is_written_in_the_language_of_the_request(client, reader
     with translation.override("en"):  # whatever the thread speaks when the rows go out
         body = b"".join(response.streaming_content)
     assert "pågående" in body.decode("utf-8-sig")
+
+
+@pytest.mark.parametrize(("url_name", "filterset_class"), LISTS, ids=[name for name, _ in LISTS])
+def test_every_role_gets_the_files_exactly_where_it_gets_the_list(client, org, url_name, filterset_class):
+    from cooperation.organisation.choices import Role
+    from tests.conftest import make_user
+    from tests.test_permissions import MATRIX
+
+    users = {
+        "official_a": make_user("official_a", Role.OFFICIAL, org.unit_a),
+        "official_b": make_user("official_b", Role.OFFICIAL, org.unit_b),
+        "coordinator": make_user("coordinator", Role.COORDINATOR, org.central),
+        "ks_user": make_user("ks_user", Role.KS),
+        "kf_user": make_user("kf_user", Role.KF),
+        "reader": make_user("reader", Role.READER),
+        "administrator": make_user("administrator", Role.ADMINISTRATOR),
+    }
+    expected = MATRIX[url_name][1]
+    for role, status in expected.items():
+        client.logout()
+        if role != "anonymous":
+            client.force_login(users[role])
+        for file_format in EXPORT_FORMATS:
+            response, body = download(client, url_name, format=file_format)
+            assert response.status_code == status, (url_name, role, file_format)
+            if status == 200:
+                assert body.startswith(b"\xef\xbb\xbf" if file_format == "csv" else b"PK")
+    assert AuditEvent.objects.filter(event=AuditEventKind.EXPORT).count() == 2 * list(expected.values()).count(200)
