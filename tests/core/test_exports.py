@@ -22,7 +22,7 @@ from tests.core.test_hostile_filters import LISTS
 pytestmark = pytest.mark.django_db
 
 TODAY = datetime.date.today().isoformat()
-HOSTILE_TEXTS = ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"]
+HOSTILE_TEXTS = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"]
 
 
 def make_project(org, title, **extra):
@@ -294,3 +294,29 @@ def test_every_role_gets_the_files_exactly_where_it_gets_the_list(client, org, u
             if status == 200:
                 assert body.startswith(b"\xef\xbb\xbf" if file_format == "csv" else b"PK")
     assert AuditEvent.objects.filter(event=AuditEventKind.EXPORT).count() == 2 * list(expected.values()).count(200)
+
+
+def test_a_city_relations_file_runs_a_fixed_number_of_queries(client, reader, org):
+    from cooperation.cities.models import CityRelation
+
+    def make(city):
+        relation = CityRelation.objects.create(
+            city=city, country="FI", kind="issue_specific", responsible_body=org.committee_a
+        )
+        relation.units.set([org.unit_a, org.unit_b])
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            _response, body = download(client, "cities:cityrelation_list", format="csv")
+        return len(captured), csv_rows(body)
+
+    client.force_login(reader)
+    make("Åbo")
+    few, rows = queries()
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert set(row["Enheter som bedriver det löpande arbetet"].split(", ")) == {"Miljöförvaltningen", "Kulturförvaltningen"}
+    assert row["Ansvarigt organ"] == "Miljönämnden"
+    for city in ("Tammerfors", "Uleåborg", "Vasa"):
+        make(city)
+    many, rows = queries()
+    assert (many, len(rows)) == (few, 5)
