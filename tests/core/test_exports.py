@@ -320,3 +320,15 @@ def test_a_city_relations_file_runs_a_fixed_number_of_queries(client, reader, or
         make(city)
     many, rows = queries()
     assert (many, len(rows)) == (few, 5)
+
+
+def test_the_csv_sends_its_headers_before_any_row_is_read(client, reader, org):
+    make_project(org, "Alfa")
+    client.force_login(reader)
+    response = client.get(reverse("projects:project_list"), {"format": "csv"})
+    pieces = iter(response.streaming_content)
+    with CaptureQueriesContext(connection) as captured:
+        first = next(pieces)
+    assert len(captured) == 0
+    assert first.decode("utf-8-sig").startswith("Titel;Akronym;") and b"Alfa" not in first
+    assert b"Alfa" in b"".join(pieces)
