@@ -81,7 +81,7 @@ def field_columns(model, name: str, with_currency: bool) -> list[Column]:
             columns.append(Column(gettext_lazy("Currency"), currency_of, Kind.CURRENCY))
         sek_label = format_lazy("{} (SEK)", label)
         return [*columns, Column(sek_label, lambda obj: sek(obj, getattr(obj, name)), Kind.MONEY)]
-    return [Column(label, lambda obj: field_value(obj, field), field_kind(field))]
+    return [Column(label, reader(field), field_kind(field))]
 
 
 def field_kind(field) -> str:
@@ -96,17 +96,24 @@ def field_kind(field) -> str:
     return Kind.TEXT
 
 
-def field_value(obj, field):
-    """The value of `field` on `obj` as a spreadsheet holds it: choices by label, related items by name."""
+def reader(field) -> Callable[[Any], Any]:
+    """How a spreadsheet reads `field` of an item: choices by label, yes or no, related items by name. Labels are
+    translated once, when the columns are made (in the request's language), not once a row."""
+    name = field.name
     if field.many_to_many or field.one_to_many:
-        return ", ".join(str(item) for item in getattr(obj, field.name).all())
-    raw = getattr(obj, field.name)
+        return lambda obj: ", ".join(str(item) for item in getattr(obj, name).all())
+    if field.choices or isinstance(field, models.BooleanField):
+        labels = (
+            {key: str(label) for key, label in field.flatchoices} if field.choices else {True: _("Yes"), False: _("No")}
+        )
+        return lambda obj: labels.get(getattr(obj, name))
+    return lambda obj: plain(getattr(obj, name))
+
+
+def plain(raw):
+    """A stored value as a spreadsheet holds it: numbers and dates as such, the rest as text."""
     if raw is None or raw == "":
         return None
-    if field.choices:
-        return str(getattr(obj, f"get_{field.name}_display")())
-    if isinstance(raw, bool):
-        return _("Yes") if raw else _("No")
     if isinstance(raw, datetime.datetime):
         return timezone.localtime(raw).replace(tzinfo=None)  # the municipality's clock; Excel keeps no zones
     if isinstance(raw, datetime.date | Decimal | int | float):
@@ -148,14 +155,14 @@ class Echo:
         return value
 
 
-def csv_text(value, kind: str) -> str:
+def csv_text(value, kind: str, decimal_separator: str = ",") -> str:
     """A value as CSV text for Swedish Excel: a decimal comma, ISO dates, a text kept from running as a formula."""
     if value is None:
         return ""
     if kind in (Kind.MONEY, Kind.NUMBER):
         # no thousands separator: a spreadsheet reads "1 250 000" as text
         shown = f"{value:.2f}" if kind == Kind.MONEY else str(value)
-        return shown.replace(".", formats.get_format("DECIMAL_SEPARATOR"))
+        return shown.replace(".", decimal_separator)
     if kind == Kind.DATETIME:
         return value.strftime("%Y-%m-%d %H:%M")
     if kind == Kind.DATE:
@@ -169,9 +176,11 @@ def csv_lines(columns: list[Column], queryset) -> Iterator[str]:
     writer = csv.writer(Echo(), delimiter=";", lineterminator="\r\n")
     yield CSV_BOM + writer.writerow([neutralise(header) for header in headers(columns)])
     kinds = [column.kind for column in columns]
+    separator = formats.get_format("DECIMAL_SEPARATOR")  # the language's: a comma in Swedish
     piece = []
     for values in rows(columns, queryset):
-        piece.append(writer.writerow([csv_text(value, kind) for value, kind in zip(values, kinds, strict=True)]))
+        cells = [csv_text(value, kind, separator) for value, kind in zip(values, kinds, strict=True)]
+        piece.append(writer.writerow(cells))
         if len(piece) == CSV_LINES_A_PIECE:
             yield "".join(piece)
             piece = []
@@ -225,7 +234,7 @@ def write_xlsx(columns: list[Column], queryset, title: str, file) -> None:
 def xlsx_file(columns: list[Column], queryset, title: str):
     """The workbook in an anonymous temporary file, rewound for a FileResponse to stream out and close (which
     deletes it). The file is whole before its first byte goes out: a zip's directory comes last."""
-    file = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 (the response closes it)
+    file = tempfile.TemporaryFile(suffix=".xlsx")  # closed (and so deleted) by the response
     try:
         write_xlsx(columns, queryset, title, file)
     except BaseException:
