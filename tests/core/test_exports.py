@@ -314,7 +314,8 @@ def test_a_city_relations_file_runs_a_fixed_number_of_queries(client, reader, or
     make("Åbo")
     few, rows = queries()
     row = dict(zip(rows[0], rows[1], strict=True))
-    assert set(row["Enheter som bedriver det löpande arbetet"].split(", ")) == {"Miljöförvaltningen", "Kulturförvaltningen"}
+    units = row["Enheter som bedriver det löpande arbetet"]
+    assert set(units.split(", ")) == {"Miljöförvaltningen", "Kulturförvaltningen"}
     assert row["Ansvarigt organ"] == "Miljönämnden"
     for city in ("Tammerfors", "Uleåborg", "Vasa"):
         make(city)
