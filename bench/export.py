@@ -139,7 +139,7 @@ def export_once(kind: str, rows: int, trace: bool = False) -> dict:
         "format": kind,
         "rows": min(rows, Project.objects.count()),
         "first_byte_seconds": round(first_byte or 0, 3),
-        "seconds": round(time.monotonic() - began, 2),
+        "seconds": round(time.monotonic() - began, 3),
         "cpu_seconds": round(time.process_time() - cpu, 2),
         "bytes": size,
         "baseline_rss_mb": baseline,
