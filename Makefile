@@ -10,7 +10,7 @@ PORT ?= 8000
 RUN_ENV := DEBUG=true
 TEST_ENV := SECRET_KEY=test-only-not-secret DEBUG=false STATIC_MANIFEST=false
 
-.PHONY: run test install install-test lock audit setup migrate demo lint format messages browser-test bench-report clean
+.PHONY: run test install install-test lock audit setup migrate demo lint format messages browser-test bench-report bench-export clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,10 @@ browser-test: install-test
 # The annual report's benchmark (bench/README.md): seeds var/bench/ once, then reuses it; DATABASE_URL for PostgreSQL.
 bench-report: install
 	$(BIN)/python -m bench.report
+
+# The list exports' benchmark (bench/README.md): CSV and Excel of 10,000 and 50,000 projects from the large database.
+bench-export: install
+	$(BIN)/python -m bench.export
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -35,6 +35,14 @@ class CityRelationListView(views.ObjectListView):
     model = CityRelation
     filterset_class = CityRelationFilterSet
     columns = ["city", "country", "kind", "status", "since_year", "next_review_on"]
+    export_columns = [
+        *columns,
+        *["responsible_body", "units", "priority_areas", "last_incoming_meeting_on", "last_outgoing_meeting_on"],
+        *["next_incoming_meeting_on", "next_outgoing_meeting_on", "ended_on"],
+    ]
+
+    def export_queryset(self, queryset):
+        return queryset.select_related("responsible_body").prefetch_related("units")
 
 
 class CityRelationDetailView(views.ObjectDetailView):

@@ -12,16 +12,19 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import OperationalError, transaction
 from django.db.models import ProtectedError
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import DeleteView, DetailView, TemplateView, UpdateView
 from django_filters.views import FilterView
 
-from . import audit, display
+from . import audit, display, exports
 from .filtersets import AuditEventFilterSet
 from .history import timeline
 from .models import AuditEvent
@@ -105,6 +108,57 @@ class ObjectListView(RegisterMixin, FilterView):
     paginate_by = 50
     strict = True
     columns: list[str] = []  # field names; the first links to the item
+    # What the CSV and Excel files hold: field names (an amount also gets its currency and SEK) and exports.Columns
+    # of the register's own. The list's columns where a register declares none.
+    export_columns: list | None = None
+
+    def get(self, request, *args, **kwargs):
+        """The list, or with `format=csv` or `format=xlsx` the whole list as filtered and sorted, as a file."""
+        kind = request.GET.get("format")
+        if kind is None:
+            return super().get(request, *args, **kwargs)
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        if kind in EXPORT_FORMATS and self.filterset.is_valid():
+            return self.export(kind)
+        # refused as the list refuses a bad filter: the page, its messages on the filters, nothing downloaded
+        messages.error(request, _("Nothing was downloaded: correct the filters, then download again."))
+        response = super().get(request, *args, **kwargs)
+        response.status_code = 400
+        return response
+
+    def export_queryset(self, queryset):
+        """The list's rows for a file: a register adds what its export-only columns read (in a fixed number of
+        queries), e.g. prefetched related rows."""
+        return queryset
+
+    def export(self, kind: str):
+        columns = exports.columns_for(self.model, self.export_columns or self.columns)
+        queryset = self.export_queryset(self.filterset.qs)
+        name = f"{slugify(str(self.opts.verbose_name_plural))}-{timezone.localdate():%Y-%m-%d}.{kind}"
+        filters = sorted(key for key, value in self.request.GET.items() if value and key != "format")
+        audit.record(
+            audit.AuditEventKind.EXPORT, self.request, model=self.opts.label_lower, format=kind, filters=filters
+        )
+        if kind == "xlsx":
+            title = str(self.opts.verbose_name_plural).capitalize()
+            return FileResponse(
+                exports.xlsx_file(columns, queryset, title), as_attachment=True, filename=name, content_type=XLSX
+            )
+        lines = exports.in_language(get_language(), exports.csv_lines(columns, queryset))
+        response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        response["X-Accel-Buffering"] = "no"  # nginx passes the rows on as they come
+        return response
+
+    def export_links(self) -> list[tuple[str, str]]:
+        """The links that download this list as it is filtered and sorted: every page, not only the one shown."""
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        links = []
+        for kind, label in EXPORT_FORMATS.items():
+            query["format"] = kind
+            links.append((label, f"?{query.urlencode()}"))
+        return links
 
     def paginate_queryset(self, queryset, page_size):
         """A page number that is not one (`page=abc`) shows the first page, one past the end the last: not a 404."""
@@ -136,8 +190,13 @@ class ObjectListView(RegisterMixin, FilterView):
             for obj in context["object_list"]
         ]
         context["total"] = context["paginator"].count if context.get("paginator") else len(context["object_list"])
-        context["filtered"] = any(v for k, v in self.request.GET.items() if k not in ("page", "sort"))
+        context["filtered"] = any(v for k, v in self.request.GET.items() if k not in ("page", "sort", "format"))
+        context["export_links"] = self.export_links()
         return context
+
+
+EXPORT_FORMATS = {"csv": "CSV", "xlsx": "Excel"}
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def column_kind(model, name: str) -> str:

@@ -4,7 +4,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cooperation.core import display, views
+from cooperation.core import display, exports, views
 from cooperation.core.permissions import Action, allowed
 
 from .filtersets import MembershipFilterSet, OrganisationFilterSet
@@ -78,6 +78,12 @@ class MembershipListView(views.ObjectListView):
     model = Membership
     filterset_class = MembershipFilterSet
     columns = ["organisation", "kind", "unit", "member_since", "member_until", "annual_fee"]
+    export_columns = [
+        *columns,
+        "other_costs",
+        "next_review_on",
+        exports.Column(gettext_lazy("Evaluation due"), lambda membership: membership.evaluation_due_on, "date"),
+    ]
 
     def get_queryset(self):
         return super().get_queryset().with_last_evaluation().select_related("organisation", "unit")

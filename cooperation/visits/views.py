@@ -3,6 +3,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import OperationalError, transaction
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
@@ -12,15 +13,16 @@ from django.views import View
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
-from cooperation.core import views
+from cooperation.core import exports, views
 from cooperation.core.audit import record
 from cooperation.core.models import AuditEventKind
+from cooperation.core.permissions import visible
 from cooperation.organisation.roles import is_coordinator, unit_ids
 
 from . import calendar
 from .filtersets import VisitFilterSet
 from .forms import FIELDSETS, DelegationFormSet, GiftFormSet, HostFormSet, VisitForm
-from .models import CalendarFeed, Visit, token_hash
+from .models import CalendarFeed, DelegationMember, Visit, token_hash
 from .permissions import may_see_delegation
 
 OWN_HOST_MESSAGE = _("Host units: keep at least one of your own units as a host, or ask a coordinator to hand over.")
@@ -30,6 +32,16 @@ class VisitListView(views.ObjectListView):
     model = Visit
     filterset_class = VisitFilterSet
     columns = ["title", "kind", "direction", "start_date", "end_date", "country", "delegation_size"]
+    export_columns = [
+        *columns,
+        *["visiting_organisation", "purpose", "host_units", "interpreter", "cost"],
+        # the names only of the delegations the user may read (export_queryset): as on the visit's page
+        exports.Column(_("Delegation members"), lambda visit: ", ".join(map(str, visit.delegation.all()))),
+    ]
+
+    def export_queryset(self, queryset):
+        members = visible(self.request.user, DelegationMember.objects.all())
+        return queryset.prefetch_related("host_units", Prefetch("delegation", members))
 
 
 class VisitDetailView(views.ObjectDetailView):
