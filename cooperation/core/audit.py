@@ -10,6 +10,7 @@ import logging
 
 from axes.signals import user_locked_out
 from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.core.serializers.json import DjangoJSONEncoder
 from django.dispatch import receiver
@@ -69,7 +70,7 @@ def record(event: str, request=None, *, user=None, username: str = "", **details
 
 @receiver(user_logged_in, dispatch_uid="audit_sign_in")
 def signed_in(sender, request, user, **kwargs):
-    backend = getattr(user, "backend", None)
+    backend = request.session.get(BACKEND_SESSION_KEY) if request is not None else getattr(user, "backend", None)
     single_sign_on = bool(backend) and issubclass(import_string(backend), OIDCAuthenticationBackend)
     record(AuditEventKind.SIGN_IN, request, user=user, via="oidc" if single_sign_on else "password")
 

@@ -307,7 +307,9 @@ class ProviderGroupRole(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["group", "role", "unit"], name="provider_group_role_unique"),
             models.UniqueConstraint(
-                fields=["group", "role"], condition=models.Q(unit__isnull=True), name="provider_group_role_unique_no_unit"
+                fields=["group", "role"],
+                condition=models.Q(unit__isnull=True),
+                name="provider_group_role_unique_no_unit",
             ),
             FieldCheckConstraint(
                 condition=~models.Q(role__in=[Role.OFFICIAL, Role.CONTACT_PERSON]) | models.Q(unit__isnull=False),

@@ -209,9 +209,7 @@ class SignInView(OIDCAuthenticationRequestView):
 
 def refuse(request, refused: SignInRefused):
     """Back to the sign-in page with a message saying why; the failure in the audit log."""
-    audit.record(
-        AuditEventKind.SIGN_IN_FAILED, request, username=refused.username, via="oidc", reason=refused.reason
-    )
+    audit.record(AuditEventKind.SIGN_IN_FAILED, request, username=refused.username, via="oidc", reason=refused.reason)
     messages.error(request, refused.message())
     return redirect("login")
 
