@@ -23,6 +23,7 @@ from cooperation.organisation import oidc
 from cooperation.organisation.choices import Role
 from cooperation.organisation.models import ProviderGroupRole, RoleAssignment, User
 from tests.conftest import PASSWORD, make_user
+from tests.test_deploy import ROOT, check_deploy, documented_environment
 
 CLIENT_ID, CLIENT_SECRET = "intl-portal", "client-secret-for-tests"
 BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend", oidc.BACKEND]
@@ -349,3 +350,31 @@ def test_a_unit_role_in_the_table_names_a_unit(org):
     with pytest.raises(ValidationError, match="välj en"):
         ProviderGroupRole(group="g", role=Role.OFFICIAL).full_clean()
     ProviderGroupRole(group="g", role=Role.READER).full_clean()
+
+
+def documented_single_sign_on() -> dict[str, str]:
+    """.env.example's production environment with its commented single sign-on lines switched on and filled in."""
+    lines = (ROOT / ".env.example").read_text(encoding="utf-8").splitlines()
+    pairs = [line[1:].split("=", 1) for line in lines if line.startswith(("#OIDC_", "#LOCAL_LOGIN_ENABLED="))]
+    assert {name for name, _value in pairs} >= {"OIDC_ENABLED", "OIDC_ISSUER", "LOCAL_LOGIN_ENABLED"}
+    documented = {name: value.strip('"') for name, value in pairs}
+    return {**documented_environment(), **documented, "OIDC_CLIENT_ID": CLIENT_ID, "OIDC_CLIENT_SECRET": "s3cret"}
+
+
+def test_check_deploy_is_clean_with_single_sign_on_on_and_passwords_off():
+    result = check_deploy(documented_single_sign_on())
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip() == "System check identified no issues (0 silenced)."
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"OIDC_CLIENT_SECRET": ""}, "OIDC_ENABLED needs OIDC_CLIENT_ID"),
+        ({"OIDC_ISSUER": ""}, "OIDC_ENABLED needs OIDC_CLIENT_ID"),
+        ({"OIDC_ENABLED": "false"}, "LOCAL_LOGIN_ENABLED=false needs OIDC_ENABLED=true"),
+    ],
+)
+def test_an_incomplete_single_sign_on_setup_is_refused_at_start(change, message):
+    result = check_deploy({**documented_single_sign_on(), **change})
+    assert result.returncode == 1 and message in result.stderr
