@@ -9,6 +9,7 @@ import jwt
 import requests
 from django.conf import settings
 from django.contrib import auth, messages
+from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import SuspiciousOperation
 from django.db import transaction
 from django.http import Http404
@@ -110,11 +111,23 @@ class ProviderBackend(OIDCAuthenticationBackend):
     username claim (never by e-mail address) and brings their provider roles up to date."""
 
     get_settings = staticmethod(provider_setting)
+    get_user = ModelBackend.get_user  # a switched-off account's session ends too (mozilla-django-oidc's does not)
+
+    def __init__(self, *args, **kwargs):
+        # Django makes a backend for every signed-in request (get_user): the endpoints are looked up only when
+        # someone signs in, so a provider that is down never breaks the pages of those already signed in.
+        self.OIDC_RP_CLIENT_ID = settings.OIDC_RP_CLIENT_ID
+        self.OIDC_RP_CLIENT_SECRET = settings.OIDC_RP_CLIENT_SECRET
+        self.OIDC_RP_SIGN_ALGO = settings.OIDC_RP_SIGN_ALGO
+        self.OIDC_RP_IDP_SIGN_KEY = None
+        self.UserModel = User
 
     def authenticate(self, request, **kwargs):
         # Only the callback, with the nonce its session kept; never a password form that carries ?code=&state=.
         if "nonce" not in kwargs:
             return None
+        for name in ("OIDC_OP_TOKEN_ENDPOINT", "OIDC_OP_USER_ENDPOINT", "OIDC_OP_JWKS_ENDPOINT"):
+            setattr(self, name, self.get_settings(name))
         return super().authenticate(request, **kwargs)
 
     def verify_token(self, token, **kwargs):

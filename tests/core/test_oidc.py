@@ -245,6 +245,20 @@ def test_roles_given_by_hand_are_kept(client, provider, groups, org):
 
 
 @pytest.mark.django_db
+def test_those_signed_in_go_on_while_the_provider_is_down_and_a_switched_off_account_is_signed_out(
+    client, provider, groups, settings
+):
+    sign_in(client, provider, claims("g-readers"))
+    settings.OIDC_OP_ISSUER = "http://127.0.0.1:9"  # nothing listens on the discard port
+    oidc._discovery.clear()
+    assert client.get(reverse("home")).status_code == 200
+    user = User.objects.get(username="a1b2c3-anna")
+    user.is_active = False
+    user.save()
+    assert client.get(reverse("home")).status_code == 302
+
+
+@pytest.mark.django_db
 def test_someone_in_no_mapped_group_is_refused_and_nothing_is_created(client, provider, groups):
     response = sign_in(client, provider, claims("not-mapped"))
     assert response.status_code == 302 and response["Location"] == reverse("login")
