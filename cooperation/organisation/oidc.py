@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib import auth, messages
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import SuspiciousOperation
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import redirect, resolve_url
 from django.utils.translation import gettext_lazy as _
@@ -260,6 +260,8 @@ def provider_sign_in(request) -> User:
         )
     except (SuspiciousOperation, jwt.PyJWTError, KeyError, ValueError):
         raise SignInRefused("invalid_response") from None
+    except IntegrityError:  # the same person's first sign-in in two tabs at once: the other one made the account
+        raise SignInRefused("try_again") from None
     except requests.RequestException:
         raise SignInRefused("provider_unreachable") from None
     if user is None:

@@ -16,6 +16,7 @@ import pytest
 import requests
 from cryptography.hazmat.primitives.asymmetric import rsa
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 from django.urls import reverse
 
 from cooperation.core.models import AuditEvent, AuditEventKind
@@ -313,6 +314,18 @@ def test_the_provider_saying_no_is_a_message_not_an_error(client, provider, grou
     response = client.get(reverse("oidc_authentication_callback"), {"error": "access_denied", "state": state})
     assert response["Location"] == reverse("login")
     assert "oidc_states" not in client.session or state not in client.session["oidc_states"]
+
+
+@pytest.mark.django_db
+def test_two_first_sign_ins_at_once_end_in_a_message_not_an_error(client, provider, groups, monkeypatch):
+    def made_by_the_other_tab(backend, claims):
+        raise IntegrityError("UNIQUE constraint failed: organisation_user.username")
+
+    monkeypatch.setattr(oidc.ProviderBackend, "create_user", made_by_the_other_tab)
+    response = sign_in(client, provider, claims("g-unit-a"))
+    assert response["Location"] == reverse("login") and signed_in_as(client) is None
+    event = AuditEvent.objects.get(event=AuditEventKind.SIGN_IN_FAILED)
+    assert event.details == {"via": "oidc", "reason": "try_again"}
 
 
 @pytest.mark.django_db
