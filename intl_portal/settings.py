@@ -157,7 +157,6 @@ PASSWORD_HASHERS = [
 ]
 # django-axes counts failed sign-ins per account and per address; past the limit both are refused for the cool-off
 # time, or until an administrator lifts the block (the admin's "Access attempts", or `manage.py axes_reset`).
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 AXES_FAILURE_LIMIT = envint("SIGNIN_FAILURE_LIMIT", "5")
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=envint("SIGNIN_COOLOFF_MINUTES", "15"))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
@@ -165,6 +164,41 @@ AXES_LOCKOUT_CALLABLE = "cooperation.portal.views.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False  # the audit log records sign-ins and lockouts
 AXES_DISABLE_ACCESS_LOG = True  # and successful sign-ins: no second record of addresses and browsers
+
+# Single sign-on through the municipality's OpenID Connect provider (Entra ID, ADFS, Keycloak …), off by default
+# (SECURITY.md). The provider is found from its issuer (/.well-known/openid-configuration) unless the endpoints are
+# given; its groups give roles through the administrators' table of provider groups (organisation.ProviderGroupRole).
+OIDC_ENABLED = envbool("OIDC_ENABLED", "false")
+OIDC_PROVIDER_NAME = os.environ.get("OIDC_PROVIDER_NAME", "kommunens konto")  # "Logga in med kommunens konto"
+OIDC_OP_ISSUER = os.environ.get("OIDC_ISSUER", "").rstrip("/")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_USERINFO_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_JWKS_ENDPOINT", "")
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_CLIENT_SECRET", "")
+OIDC_RP_SCOPES = " ".join(os.environ.get("OIDC_SCOPES", "openid profile email").replace(",", " ").split())
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_SIGN_ALGORITHM", "RS256")
+OIDC_USERNAME_CLAIM = os.environ.get("OIDC_USERNAME_CLAIM", "sub")  # stable: never a name or an address
+OIDC_GROUPS_CLAIM = os.environ.get("OIDC_GROUPS_CLAIM", "groups")
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = envint("OIDC_TIMEOUT_SECONDS", "10")
+# Passwords of local accounts (and the admin's own sign-in form): off once everyone signs in through the provider.
+LOCAL_LOGIN_ENABLED = envbool("LOCAL_LOGIN_ENABLED", "true")
+if OIDC_ENABLED:
+    _endpoints = [OIDC_OP_AUTHORIZATION_ENDPOINT, OIDC_OP_TOKEN_ENDPOINT, OIDC_OP_USER_ENDPOINT, OIDC_OP_JWKS_ENDPOINT]
+    if not (OIDC_RP_CLIENT_ID and OIDC_RP_CLIENT_SECRET and (OIDC_OP_ISSUER or all(_endpoints))):
+        raise ImproperlyConfigured(
+            "OIDC_ENABLED needs OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_ISSUER (or the four OIDC_*_ENDPOINT)."
+        )
+elif not LOCAL_LOGIN_ENABLED:
+    raise ImproperlyConfigured("LOCAL_LOGIN_ENABLED=false needs OIDC_ENABLED=true, or nobody could sign in.")
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    *(["django.contrib.auth.backends.ModelBackend"] if LOCAL_LOGIN_ENABLED else []),
+    *(["cooperation.organisation.oidc.ProviderBackend"] if OIDC_ENABLED else []),
+]
+
 # The client's address is REMOTE_ADDR, unless TRUSTED_PROXIES says how many reverse proxies in front of the app add
 # to X-Forwarded-For; only then is that header read, and only the entries those proxies wrote.
 TRUSTED_PROXIES = envint("TRUSTED_PROXIES", "0")

@@ -20,7 +20,7 @@ from cooperation.networks.models import MembershipFee
 from cooperation.notices.choices import Area, NoticeState
 from cooperation.notices.models import Notice
 from cooperation.organisation.choices import Role
-from cooperation.organisation.models import Municipality, RoleAssignment, Unit, get_municipality
+from cooperation.organisation.models import Municipality, ProviderGroupRole, RoleAssignment, Unit, get_municipality
 from cooperation.steering.models import ActionPlan, ActionPlanActivity, Evaluation, PositionPaper, PositionPaperVersion
 from cooperation.visits.admin import VisitHostFormSet
 from cooperation.visits.choices import VisitKind
@@ -64,6 +64,7 @@ MAKERS = {
         SustainableDevelopmentGoal, number=SustainableDevelopmentGoal.objects.count() + 1
     ),
     RoleAssignment: lambda: baker.make(RoleAssignment, role=Role.OFFICIAL, unit=baker.make(Unit)),
+    ProviderGroupRole: lambda: baker.make(ProviderGroupRole, role=Role.OFFICIAL, unit=baker.make(Unit)),
     Visit: study_visit,
     VisitHost: lambda: baker.make(VisitHost, visit=study_visit()),
     DelegationMember: lambda: baker.make(DelegationMember, visit=study_visit()),

@@ -10,9 +10,12 @@ import logging
 
 from axes.signals import user_locked_out
 from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.core.serializers.json import DjangoJSONEncoder
 from django.dispatch import receiver
+from django.utils.module_loading import import_string
+from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from .models import AuditEvent, AuditEventKind
 
@@ -67,7 +70,9 @@ def record(event: str, request=None, *, user=None, username: str = "", **details
 
 @receiver(user_logged_in, dispatch_uid="audit_sign_in")
 def signed_in(sender, request, user, **kwargs):
-    record(AuditEventKind.SIGN_IN, request, user=user)
+    backend = request.session.get(BACKEND_SESSION_KEY) if request is not None else getattr(user, "backend", None)
+    single_sign_on = bool(backend) and issubclass(import_string(backend), OIDCAuthenticationBackend)
+    record(AuditEventKind.SIGN_IN, request, user=user, via="oidc" if single_sign_on else "password")
 
 
 @receiver(user_login_failed, dispatch_uid="audit_sign_in_failed")

@@ -13,6 +13,7 @@ from .models import (
     Policy,
     PolicyGoal,
     Population,
+    ProviderGroupRole,
     RoleAssignment,
     Unit,
     User,
@@ -66,6 +67,8 @@ class UnitAdmin(HistoryAdmin):
 
 class RoleAssignmentInline(admin.TabularInline):
     model = RoleAssignment
+    fields = ("role", "unit", "from_provider")
+    readonly_fields = ("from_provider",)
     autocomplete_fields = ("unit",)
     extra = 0
 
@@ -86,8 +89,9 @@ class UserAdmin(AuditedDeletionsMixin, DjangoUserAdmin, SimpleHistoryAdmin):
 
 @admin.register(RoleAssignment)
 class RoleAssignmentAdmin(HistoryAdmin):
-    list_display = ("user", "role", "unit")
-    list_filter = ("role", ("unit", admin.RelatedOnlyFieldListFilter))
+    list_display = ("user", "role", "unit", "from_provider")
+    list_filter = ("role", "from_provider", ("unit", admin.RelatedOnlyFieldListFilter))
+    readonly_fields = ("from_provider",)
     list_select_related = ("user", "unit")
     search_fields = ("user__username", "user__first_name", "user__last_name", "unit__name")
     autocomplete_fields = ("user", "unit")
@@ -145,3 +149,12 @@ class PopulationAdmin(HistoryAdmin):
     list_filter = ("municipality",)
     list_select_related = ("municipality",)
     search_fields = ("source",)
+
+
+@admin.register(ProviderGroupRole)
+class ProviderGroupRoleAdmin(HistoryAdmin):
+    list_display = ("group", "role", "unit")
+    list_filter = ("role", ("unit", admin.RelatedOnlyFieldListFilter))
+    list_select_related = ("unit",)
+    search_fields = ("group", "unit__name")
+    autocomplete_fields = ("unit",)

@@ -234,6 +234,12 @@ class RoleAssignment(models.Model):
     unit = models.ForeignKey(
         Unit, models.CASCADE, null=True, blank=True, related_name="role_assignments", verbose_name=_("unit")
     )
+    from_provider = models.BooleanField(
+        _("from the identity provider"),
+        default=False,
+        editable=False,
+        help_text=_("Given at single sign-on through a provider group, and taken away there; not by hand."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -274,6 +280,48 @@ class RoleAssignment(models.Model):
                     ).format(unit=self.unit, person=other.user)
                 }
             )
+
+
+class ProviderGroupRole(models.Model):
+    """A group at the identity provider whose members hold a role at single sign-on (for a unit, where the role
+    acts for one)."""
+
+    group = models.CharField(
+        _("provider group"),
+        max_length=255,
+        help_text=_(
+            "The group exactly as the provider names it in the groups claim: the group's object id in Entra ID, its "
+            "path (/internationellt/samordnare) in Keycloak."
+        ),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    unit = models.ForeignKey(
+        Unit, models.CASCADE, null=True, blank=True, related_name="provider_group_roles", verbose_name=_("unit")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["group", "role"]
+        verbose_name = _("provider group's role")
+        verbose_name_plural = _("provider groups' roles")
+        constraints = [
+            models.UniqueConstraint(fields=["group", "role", "unit"], name="provider_group_role_unique"),
+            models.UniqueConstraint(
+                fields=["group", "role"],
+                condition=models.Q(unit__isnull=True),
+                name="provider_group_role_unique_no_unit",
+            ),
+            FieldCheckConstraint(
+                condition=~models.Q(role__in=[Role.OFFICIAL, Role.CONTACT_PERSON]) | models.Q(unit__isnull=False),
+                name="provider_group_unit_role_names_unit",
+                field="unit",
+                violation_error_message=_("Unit: a case officer or contact person acts for a unit; choose one."),
+            ),
+        ]
+
+    def __str__(self):
+        role = self.get_role_display()
+        return f"{self.group}: {role}, {self.unit}" if self.unit else f"{self.group}: {role}"
 
 
 class Decision(models.Model):

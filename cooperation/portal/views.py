@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.templatetags.static import static
 from django.views.generic import TemplateView
 
+from cooperation.organisation.signin import sign_in_options
 from cooperation.visits.calendar import described
 
 from .dashboard import sections_for
@@ -45,6 +46,7 @@ def locked_out(request, response=None, credentials=None):
     """The sign-in page with the lockout's message (django-axes calls this once the limit is passed): 429."""
     username = (credentials or {}).get("username") or request.POST.get("username", "")
     context = {
+        **sign_in_options(),
         "form": AuthenticationForm(request, initial={"username": username}),
         "next": request.POST.get("next", ""),
         "locked_out": True,

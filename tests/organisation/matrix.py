@@ -3,7 +3,7 @@
 import datetime
 
 from cooperation.organisation.models import Decision
-from tests.permissions import everyone, only
+from tests.permissions import ROLES, everyone, only
 
 
 def objects(org) -> dict:
@@ -25,4 +25,7 @@ MATRIX = {
     "organisation:decision_detail": (["decision_committee_a"], everyone()),
     "organisation:decision_edit": (["decision_committee_a"], only("official_a", "coordinator", "administrator")),
     "organisation:decision_delete": (["decision_committee_a"], only("coordinator", "administrator")),
+    # Single sign-on is off in these tests: both pages are 404 for everyone (tests/core/test_oidc.py switches it on).
+    "oidc_authentication_init": ([], dict.fromkeys(ROLES, 404)),
+    "oidc_authentication_callback": ([], dict.fromkeys(ROLES, 404)),
 }
