@@ -44,3 +44,16 @@ def test_a_notice_about_an_item_that_is_no_number_is_not_found(client, official_
     assert client.get(reverse("notices:notice_add"), {"project": pk}).status_code == 404
     response = client.post(reverse("notices:notice_add"), {"_item_project": pk, "summary": "x", "area": "projects"})
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("pk", ["99999999999999999999999", "-99999999999999999999999", "9223372036854775808"])
+def test_a_choice_of_many_rows_past_any_key_is_refused_on_the_field(client, official_a, org, pk):
+    """SQLite cannot compare a number past 64 bits: `id IN (…)` with one failed with OverflowError (a 500)."""
+    client.force_login(official_a)
+    url = reverse("projects:project_add")
+    data = form_data(client.get(url), title="Hamnar", owner=str(org.unit_a.pk), goals=[pk])
+    before = row_counts()
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["goals"]
+    assert row_counts() == before
