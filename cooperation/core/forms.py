@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
+from django.db import connection
 from django.db.models.fields import BLANK_CHOICE_DASH
 from django.db.models.signals import post_save
 from django.forms.renderers import TemplatesSetting
@@ -43,6 +44,25 @@ WIDGET_CLASSES = {
 }
 
 
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's, refusing a number no key can have before it reaches the database: SQLite cannot compare a
+    number past 64 bits and fails on it (`id IN (…)`) instead of finding nothing."""
+
+    def _check_values(self, value):
+        key = self.queryset.model._meta.get_field(self.to_field_name) if self.to_field_name else None
+        low, high = connection.ops.integer_field_range((key or self.queryset.model._meta.pk).get_internal_type())
+        for each in value if isinstance(value, list | tuple) else []:
+            try:
+                number = int(str(each))
+            except ValueError:
+                continue  # Django refuses what is not a number at all
+            if (low is not None and number < low) or (high is not None and number > high):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": each}
+                )
+        return super()._check_values(value)
+
+
 # Choices whose labels read related rows (a decision is cited by its body): fetched with them in one query.
 class FkuiFormMixin:
     """Gives each widget FKUI's class, dates a date picker, many-to-many choices checkboxes, and choice lists what
@@ -59,6 +79,8 @@ class FkuiFormMixin:
             widget = field.widget
             if isinstance(field, forms.DateField) and not isinstance(widget, forms.HiddenInput):
                 field.widget = widget = DateInput(attrs=widget.attrs)
+            if type(field) is forms.ModelMultipleChoiceField:
+                field.__class__ = ModelMultipleChoiceField  # the same field, with its keys bounded
             if isinstance(field, forms.ModelMultipleChoiceField) and type(widget) is forms.SelectMultiple:
                 field.widget = widget = forms.CheckboxSelectMultiple(attrs=widget.attrs, choices=field.choices)
             if isinstance(field, forms.ModelChoiceField):

@@ -304,7 +304,8 @@ class ObjectEditView(RegisterMixin, TemplateView):
                 version = current_version(self.object)
                 opened = request.POST.get("_version", "")
                 if opened != version:
-                    seen = int(opened) if opened.isdigit() else 0
+                    # isdigit() also passes "²", which int() refuses: ASCII digits only
+                    seen = int(opened) if opened.isascii() and opened.isdigit() else 0
                     conflict = [entry for entry in timeline(self.object) if entry.version > seen]
             valid = form.is_valid() and all(formset.is_valid() for formset in formsets.values())
             valid = valid and self.validate_together(form, formsets)

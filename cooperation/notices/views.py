@@ -110,7 +110,7 @@ class NoticeEditView(NoticeMixin, views.ObjectEditView):
         for parameter, model in item_models().items():
             if request.GET.get(parameter, request.POST.get("_item_" + parameter)):
                 pk = request.GET.get(parameter) or request.POST.get("_item_" + parameter)
-                if not str(pk).isdigit():
+                if not (str(pk).isascii() and str(pk).isdigit()):  # "²" is a digit to isdigit(), not to int()
                     raise Http404
                 self.item = get_object_or_404(model, pk=pk)
                 self.item_parameter = parameter
