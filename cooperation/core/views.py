@@ -227,14 +227,20 @@ class ObjectDetailView(RegisterMixin, DetailView):
 
     def groups(self, obj) -> list[tuple[str, list]]:
         """The fieldsets' fields that have a value, and the groups that have any: a running project shows no empty
-        "Ended" group, a visit without gifts no "Gifts: –"."""
+        "Ended" group, a visit without gifts no "Gifts: –". `facts()` adds what is worked out to a group."""
+        facts = self.facts(obj)
         groups = []
         for title, names in self.fieldsets:
             values = [(display.label(self.model, name), display.value(obj, name)) for name in names]
+            values += [fact for name in names for fact in facts.get(name, [])]
             shown = [(label, value) for label, value in values if value != display.EMPTY]
             if shown:
                 groups.append((title, shown))
         return groups
+
+    def facts(self, obj) -> dict[str, list[tuple[str, str]]]:
+        """Worked-out facts to show as (label, value) in the group of the named field, after its fields."""
+        return {}
 
 
 def page_extras(user, obj) -> dict:

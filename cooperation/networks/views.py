@@ -129,21 +129,18 @@ class MembershipDetailView(views.ObjectDetailView):
         )
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        membership = self.object
-        today = timezone.localdate()
-        overdue = membership.is_evaluation_overdue(today)
-        # The evaluation group also shows what is worked out from the evaluations and the terms of office.
-        index = next(i for i, (_title, names) in enumerate(self.fieldsets) if "next_review_on" in names)
-        context["groups"][index][1].extend(
-            [
-                (_("Last evaluated"), day(membership.last_evaluated_on)),
-                (_("Evaluation due"), day(membership.evaluation_due_on)),
+        return super().get_context_data(evaluation_overdue=self.object.is_evaluation_overdue(), **kwargs)
+
+    def facts(self, obj):
+        """The evaluation group also shows what is worked out from the evaluations and the terms of office."""
+        overdue = obj.is_evaluation_overdue(timezone.localdate())
+        return {
+            "next_review_on": [
+                (_("Last evaluated"), day(obj.last_evaluated_on)),
+                (_("Evaluation due"), day(obj.evaluation_due_on)),
                 (_("Evaluation overdue"), _("Yes") if overdue else _("No")),
             ]
-        )
-        context["evaluation_overdue"] = overdue
-        return context
+        }
 
 
 class MembershipEditView(views.ObjectEditView):

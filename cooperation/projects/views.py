@@ -57,18 +57,14 @@ class ProjectDetailView(views.ObjectDetailView):
             )
         )
 
-    def groups(self, obj):
+    def facts(self, obj):
         """The budget group also shows both co-financing rates: the whole project's and the municipality's part's."""
-        groups = super().groups(obj)
-        rates = [
-            (_("Co-financing rate, the whole project"), obj.co_financing_rate),
-            (_("Co-financing rate, the municipality's part"), obj.own_co_financing_rate),
-        ]
-        budget = next(title for title, names in self.fieldsets if "total_budget" in names)
-        for title, fields in groups:
-            if title == budget:
-                fields.extend((label, percent(rate)) for label, rate in rates if rate is not None)
-        return groups
+        return {
+            "total_budget": [
+                (_("Co-financing rate, the whole project"), percent(obj.co_financing_rate)),
+                (_("Co-financing rate, the municipality's part"), percent(obj.own_co_financing_rate)),
+            ]
+        }
 
 
 def percent(value) -> str:

@@ -274,7 +274,7 @@ def test_an_official_of_a_unit_doing_the_work_records_activities_but_does_not_ch
     assert (twin.city, twin.status) == ("Aarhus", "active")
 
 
-def test_detail_shows_every_group_and_links_related_items(client, reader, org, twin):
+def test_detail_shows_its_groups_and_links_related_items(client, reader, org, twin):
     activity = CityActivity.objects.create(
         relation=twin, unit=org.unit_a, title="Hamnseminarium", start_date=datetime.date(2025, 5, 1)
     )
@@ -292,7 +292,8 @@ def test_detail_shows_every_group_and_links_related_items(client, reader, org, t
     client.force_login(reader)
     response = client.get(twin.get_absolute_url())
     html = response.content.decode()
-    assert [title for title, _fields in response.context["groups"]][0] and len(response.context["groups"]) == 7
+    titles = [str(title) for title, _fields in response.context["groups"]]
+    assert titles[0] and "Avslutad" not in titles  # a relation that has not ended shows no "Ended" group
     agreement = twin.agreements.get()
     assert f'id="agreement-{agreement.pk}"' in html and f'id="activity-{activity.pk}"' in html
     assert agreement.get_absolute_url() == f"{twin.get_absolute_url()}#agreement-{agreement.pk}"
