@@ -296,7 +296,9 @@ def test_an_evaluation_of_the_policy_itself_shows_on_its_page(client, org, coord
 
 
 def test_an_english_reader_sees_the_action_plans_headings_in_english(client, relation, coordinator):
-    plan = ActionPlan.objects.create(title="Handlingsplan Bergen", city_relation=relation)
+    plan = ActionPlan.objects.create(
+        title="Handlingsplan Bergen", city_relation=relation, feedback_routines="Rapport till KS varje höst."
+    )
     coordinator.language = "en"
     coordinator.save()
     client.force_login(coordinator)
