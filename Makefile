@@ -10,7 +10,7 @@ PORT ?= 8000
 RUN_ENV := DEBUG=true
 TEST_ENV := SECRET_KEY=test-only-not-secret DEBUG=false STATIC_MANIFEST=false
 
-.PHONY: run test install install-test lock audit setup migrate demo lint format messages browser-test bench-report bench-export clean
+.PHONY: run test install install-test lock audit setup migrate demo lint format messages browser-test bench-report bench-export screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,11 @@ bench-report: install
 # The list exports' benchmark (bench/README.md): CSV and Excel of 10,000 and 50,000 projects from the large database.
 bench-export: install
 	$(BIN)/python -m bench.export
+
+# Every role's start page and every register's list, detail and form at 1280 and 390 px (README, "Tests").
+SCREENSHOTS ?= var/screenshots
+screenshots: install-test
+	$(BIN)/python -m bench.screenshots --out $(SCREENSHOTS)
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -84,6 +84,12 @@ def is_date(model, name: str) -> bool:
     return isinstance(model._meta.get_field(name), models.DateField)
 
 
+def is_code(model, name: str) -> bool:
+    """A short identifier such as a notice's number or a paragraph, which must not break across lines."""
+    field = model._meta.get_field(name)
+    return isinstance(field, models.CharField) and not field.choices and (field.max_length or 999) <= 20
+
+
 def is_numeric(model, name: str) -> bool:
     field = model._meta.get_field(name)
     return isinstance(field, models.DecimalField | models.IntegerField) and not field.choices and not field.primary_key

@@ -5,6 +5,7 @@ import datetime
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.http import QueryDict
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -19,20 +20,33 @@ class FilterForm(FkuiFormMixin, forms.Form):
 
 
 class RegisterFilterSet(django_filters.FilterSet):
-    """A register's filters. Subclasses set `search_fields` and declare `sort` as an OrderingFilter."""
+    """A register's filters. Subclasses set `search_fields` and declare `sort` as an OrderingFilter; `defaults`
+    narrows the list a bare URL shows (the inbox: open notices), and the empty value of the same filter widens it."""
 
     search_fields: tuple[str, ...] = ()
+    defaults: dict[str, str] = {}
 
     q = django_filters.CharFilter(label=_("Search"), method="search")
 
     class Meta:
         form = FilterForm
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        if self.defaults and any(name not in (data or {}) for name in self.defaults):
+            data = data.copy() if data is not None else QueryDict(mutable=True)
+            for name, value in self.defaults.items():
+                data.setdefault(name, value)
+        super().__init__(data, *args, **kwargs)
         for each in self.filters.values():
             if isinstance(each, django_filters.NumberFilter):
                 bound_number(each)
+
+    def active_count(self) -> int:
+        """How many filters narrow the list (the toggle says "Filter (2)"); sorting and empty ranges do not."""
+        if not self.is_bound or not self.form.is_valid():
+            given = [key for key, value in self.data.items() if value]
+            return sum(1 for name in self.form.fields if name != "sort" and any(key.startswith(name) for key in given))
+        return sum(1 for name, value in self.form.cleaned_data.items() if name != "sort" and narrows(value))
 
     def search(self, queryset, name, value):
         terms = value.split()
@@ -42,6 +56,13 @@ class RegisterFilterSet(django_filters.FilterSet):
                 condition |= Q(**{f"{field}__icontains": term})
             queryset = queryset.filter(condition)
         return queryset
+
+
+def narrows(value) -> bool:
+    """Whether a cleaned filter value filters anything: an empty from–to range is a slice of two Nones."""
+    if isinstance(value, slice):
+        return value.start is not None or value.stop is not None
+    return value not in (None, "", [], (), False)
 
 
 # Numbers a filter may be given: a year a date can have, an amount the database can compare. Anything else is a

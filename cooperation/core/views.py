@@ -16,6 +16,7 @@ from django.http import FileResponse, HttpResponse, HttpResponseRedirect, Stream
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -111,6 +112,7 @@ class ObjectListView(RegisterMixin, FilterView):
     # What the CSV and Excel files hold: field names (an amount also gets its currency and SEK) and exports.Columns
     # of the register's own. The list's columns where a register declares none.
     export_columns: list | None = None
+    badge_columns: tuple[str, ...] = ("status",)  # shown as FKUI badges
 
     def get(self, request, *args, **kwargs):
         """The list, or with `format=csv` or `format=xlsx` the whole list as filtered and sorted, as a file."""
@@ -168,6 +170,7 @@ class ObjectListView(RegisterMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        defaults = getattr(self.filterset, "defaults", {})
         sort_keys = dict(self.filterset.filters["sort"].param_map) if "sort" in self.filterset.filters else {}
         context["headers"] = [
             {
@@ -183,14 +186,21 @@ class ObjectListView(RegisterMixin, FilterView):
                 "object": obj,
                 "cells": [
                     # the first cell links to the item itself, so it holds no link of its own
-                    (display.value(obj, name, linked=index > 0), column_kind(self.model, name), name == "status")
+                    (
+                        display.value(obj, name, linked=index > 0),
+                        column_kind(self.model, name),
+                        name in self.badge_columns,
+                    )
                     for index, name in enumerate(self.columns)
                 ],
             }
             for obj in context["object_list"]
         ]
         context["total"] = context["paginator"].count if context.get("paginator") else len(context["object_list"])
-        context["filtered"] = any(v for k, v in self.request.GET.items() if k not in ("page", "sort", "format"))
+        context["active_filters"] = self.filterset.active_count()
+        context["filtered"] = bool(context["active_filters"])
+        # "Clear filters" widens a list that opens narrowed (the inbox) to everything: its defaults' empty values
+        context["clear_url"] = context["list_url"] + ("?" + urlencode(dict.fromkeys(defaults, "")) if defaults else "")
         context["export_links"] = self.export_links()
         return context
 
@@ -200,10 +210,12 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def column_kind(model, name: str) -> str:
-    """FKUI's column modifier: numbers right-aligned, dates kept on one line."""
+    """FKUI's column modifier: numbers right-aligned, dates and short codes (a notice's number) kept on one line."""
     if display.is_numeric(model, name):
         return "numeric"
-    return "date" if display.is_date(model, name) else ""
+    if display.is_date(model, name):
+        return "date"
+    return "shrink" if display.is_code(model, name) else ""
 
 
 class ObjectDetailView(RegisterMixin, DetailView):

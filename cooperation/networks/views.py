@@ -77,10 +77,9 @@ def evaluation_due(membership, today) -> str:
 class MembershipListView(views.ObjectListView):
     model = Membership
     filterset_class = MembershipFilterSet
-    columns = ["organisation", "kind", "unit", "member_since", "member_until", "annual_fee"]
+    columns = ["organisation", "unit", "member_since", "annual_fee"]
     export_columns = [
-        *columns,
-        "other_costs",
+        *["organisation", "kind", "unit", "member_since", "member_until", "annual_fee", "other_costs"],
         "next_review_on",
         exports.Column(gettext_lazy("Evaluation due"), lambda membership: membership.evaluation_due_on, "date"),
     ]

@@ -38,7 +38,9 @@ class NoticeListView(NoticeMixin, views.ObjectListView):
 
     model = Notice
     filterset_class = NoticeFilterSet
-    columns = ["number", "area", "unit", "summary", "state", "assigned_to", "created_at"]
+    columns = ["number", "unit", "summary", "state", "assigned_to", "created_at"]
+    export_columns = ["number", "area", "unit", "summary", "state", "assigned_to", "created_at"]
+    badge_columns = ("state",)
 
     def get_queryset(self):
         return super().get_queryset().select_related("unit", "assigned_to")
