@@ -7,7 +7,6 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from cooperation.organisation.choices import Role
-from cooperation.organisation.models import Municipality
 from tests.browser.helpers import serious_violations, sign_in
 from tests.conftest import make_user
 from tests.permissions import SIGNED_IN
@@ -49,7 +48,8 @@ def expected_links(role: str) -> set[str]:
 
 @pytest.fixture
 def persona(request, org):
-    Municipality.objects.filter(pk=org.municipality.pk).update(name=LONG_NAME)
+    org.municipality.name = LONG_NAME
+    org.municipality.save()
     if request.param == "kf_user":
         return make_user("kf_user", Role.KF)
     return request.getfixturevalue(request.param)
