@@ -21,23 +21,29 @@ class Action(StrEnum):
     DELETE = "delete"
 
 
+def everyone(user) -> bool:
+    return True
+
+
 @dataclass(frozen=True)
 class Rule:
     """Who may add items to a register (`add(user)`), and who may change and delete one (`change(user, obj)`,
-    `delete(user, obj)`); ending follows change."""
+    `delete(user, obj)`); ending follows change. `view(user)` says who may open the register at all (everyone
+    signed in unless the app says otherwise); which of its rows they read is `visible()`'s business."""
 
     add: Callable
     change: Callable
     delete: Callable
+    view: Callable = everyone
 
 
 RULES: dict[str, Rule] = {}
 FILTERS: dict[str, Callable[..., QuerySet]] = {}
 
 
-def register(model: str, *, add: Callable, change: Callable, delete: Callable) -> None:
+def register(model: str, *, add: Callable, change: Callable, delete: Callable, view: Callable = everyone) -> None:
     """Declare the rule for `model` ("app_label.ModelName"); an app calls this from its permissions.py."""
-    RULES[model.lower()] = Rule(add=add, change=change, delete=delete)
+    RULES[model.lower()] = Rule(add=add, change=change, delete=delete, view=view)
 
 
 def register_filter(model: str, narrow: Callable[..., QuerySet]) -> None:
@@ -61,7 +67,8 @@ def allowed(user, action: Action, obj_or_model) -> bool:
     is_model = isinstance(obj_or_model, type)
     model = obj_or_model if is_model else type(obj_or_model)
     if action == Action.VIEW:
-        return True
+        rule = RULES.get(model._meta.label_lower)
+        return rule is None or rule.view(user)
     rule = rule_for(model)
     if action == Action.ADD:
         return rule.add(user)
@@ -76,7 +83,7 @@ def who_may(action: Action, obj_or_model) -> str:
     """Who may do `action` here, for the refusal page, where the rule's predicate says (its `who` attribute)."""
     model = obj_or_model if isinstance(obj_or_model, type) else type(obj_or_model)
     rule = rule_for(model)
-    predicate = {Action.ADD: rule.add, Action.DELETE: rule.delete}.get(action, rule.change)
+    predicate = {Action.VIEW: rule.view, Action.ADD: rule.add, Action.DELETE: rule.delete}.get(action, rule.change)
     return str(getattr(predicate, "who", ""))
 
 

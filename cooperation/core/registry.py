@@ -7,7 +7,18 @@ views read them from there, so adding a register touches no other app.
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.db.models import IntegerChoices
 from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+
+class Group(IntegerChoices):
+    """The main menu's groups, in the order they are shown."""
+
+    REGISTERS = 1, _("Registers")
+    STEERING = 2, _("Steering documents")
+    FOLLOW_UP = 3, _("Follow-up and reports")
+    ADMINISTRATION = 4, _("Administration")
 
 
 @dataclass(frozen=True)
@@ -18,6 +29,7 @@ class Register:
     add_label: str = ""
     # Where its list lives when not at "<app_label>:<model_name>_list" (the policy is kept with the steering documents).
     list_url_name: str = ""
+    group: Group = Group.REGISTERS  # where the main menu lists it
 
 
 def registers() -> list[Register]:

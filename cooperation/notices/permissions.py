@@ -1,5 +1,7 @@
 """Who reads and moves coordination notices: the raising unit, coordinators and KS."""
 
+from django.utils.translation import gettext_lazy as _
+
 from cooperation.core.permissions import register, register_filter
 from cooperation.organisation.choices import Role
 from cooperation.organisation.roles import coordinators, coordinators_and_officials, has_role, is_coordinator, unit_ids
@@ -13,6 +15,9 @@ def reads_all_notices(user) -> bool:
 
 def sees_notices(user) -> bool:
     return reads_all_notices(user) or bool(unit_ids(user))
+
+
+sees_notices.who = _("the officials of a unit, the central office's coordinators, KS and the administrators")
 
 
 def notices_visible(user, queryset):
@@ -29,5 +34,5 @@ def may_move_notice(user, notice, state: str) -> bool:
     return answering and notice.unit_id in unit_ids(user)
 
 
-register("notices.Notice", add=coordinators_and_officials, change=coordinators, delete=coordinators)
+register("notices.Notice", add=coordinators_and_officials, change=coordinators, delete=coordinators, view=sees_notices)
 register_filter("notices.Notice", notices_visible)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from cooperation.core import views
-from cooperation.core.permissions import Action, allowed, visible
+from cooperation.core.permissions import Action, allowed, visible, who_may
 from cooperation.organisation.roles import is_coordinator
 
 from . import services
@@ -17,7 +17,7 @@ from .choices import NoticeState
 from .filtersets import NoticeFilterSet
 from .forms import ANSWER_LABEL, MOVE_LABELS, MoveForm, NoticeForm
 from .models import Notice, NoticeAttachment
-from .permissions import may_move_notice, sees_notices
+from .permissions import may_move_notice
 from .triggers import ITEMS, item_for
 
 
@@ -28,8 +28,8 @@ def item_models() -> dict:
 
 class NoticeMixin:
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not sees_notices(request.user):
-            raise PermissionDenied
+        if request.user.is_authenticated and not allowed(request.user, Action.VIEW, Notice):
+            raise PermissionDenied(_("This may be done by {who}.").format(who=who_may(Action.VIEW, Notice)))
         return super().dispatch(request, *args, **kwargs)
 
 

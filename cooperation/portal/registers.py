@@ -5,8 +5,10 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 
-from cooperation.core.registry import registers
+from cooperation.core.permissions import Action, allowed
+from cooperation.core.registry import Group, registers
 
 
 @dataclass
@@ -27,17 +29,44 @@ def list_url(declared) -> tuple[str, str | None]:
         return name, None
 
 
-def navigation(view_name: str = "") -> list[Register]:
-    """The registers that have pages of their own, for the main menu; the one `view_name` belongs to is current."""
-    menu = []
+@dataclass
+class MenuGroup:
+    label: str
+    links: list[Register]
+
+
+def current(view_name: str, url_name: str) -> str:
+    """aria-current for a menu link: "page" on the page itself, "true" on the other pages of its register."""
+    if view_name == url_name:
+        return "page"
+    prefix = url_name.removesuffix("_list")
+    return "true" if prefix != url_name and view_name.startswith(f"{prefix}_") else ""
+
+
+def administration(user) -> list[tuple[str, str, bool]]:
+    """The portal's own links under Administration: (label, URL name, whether the user may open it)."""
+    return [
+        (_("The organisation"), "organisation", True),
+        (_("Audit log"), "core:auditevent_list", user.is_staff and user.has_perm("core.view_auditevent")),
+        (_("Users and reference data"), "admin:index", user.is_staff),
+    ]
+
+
+def navigation(user, view_name: str = "") -> list[MenuGroup]:
+    """The main menu: the pages this user may open, in the groups their apps declared; the current place marked."""
+    groups = {group: MenuGroup(group.label, []) for group in Group}
     for declared in registers():
         model = apps.get_model(declared.model)
         name, url = list_url(declared)
-        if url:
-            prefix = name.removesuffix("_list")
-            current = "page" if view_name == name else "true" if view_name.startswith(f"{prefix}_") else ""
-            menu.append(Register(capfirst(model._meta.verbose_name_plural), None, url, name, current))
-    return menu
+        if url and allowed(user, Action.VIEW, model):
+            label = capfirst(model._meta.verbose_name_plural)
+            groups[declared.group].links.append(Register(label, None, url, name, current(view_name, name)))
+    for label, name, may_open in administration(user):
+        if may_open:
+            groups[Group.ADMINISTRATION].links.append(
+                Register(label, None, reverse(name), name, current(view_name, name))
+            )
+    return [group for group in groups.values() if group.links]
 
 
 def registers_for(user) -> list[Register]:
