@@ -338,13 +338,20 @@ class ObjectEditView(RegisterMixin, TemplateView):
         """The "add a row" button without JavaScript: the page again with everything typed kept and one more empty
         row in the formset the button names. Nothing is saved, and nothing is checked until the page is saved."""
         data = request.POST.copy()
-        formset_class = self.formsets.get(data.get(ADD_ROW))
-        key = f"{data.get(ADD_ROW)}-{TOTAL_FORM_COUNT}"
-        if formset_class is not None and data.get(key, "").isascii() and data.get(key, "").isdigit():
-            data[key] = str(min(int(data[key]) + 1, formset_class.max_num))
+        prefix = data.get(ADD_ROW, "")
+        key = f"{prefix}-{TOTAL_FORM_COUNT}"
+        total = data.get(key, "")
+        added = None
+        if prefix in self.formsets and total.isascii() and total.isdigit():
+            if int(total) < self.formsets[prefix].max_num:
+                added = int(total)
+                data[key] = str(added + 1)
         form, formsets = self.build(data, request.FILES)
         for each in [form, *formsets.values()]:
             unchecked(each)
+        if added is not None and added < len(formsets[prefix].forms):
+            # The new row shows its initial values (a choice's default, an official's own unit), as on a new page.
+            formsets[prefix].forms[added].is_bound = False
         return self.render_to_response(
             self.get_context_data(form=form, formsets=formsets, version=data.get("_version", ""))
         )

@@ -43,7 +43,7 @@ def test_a_new_visit_gets_a_second_host_unit_before_the_first_save(live_server, 
     page.fill("#id_start_date", "2026-09-14")
     page.select_option("#id_country", "EE")
     page.fill("#id_delegation_size", "3")
-    page.check("#id_hosts-0-is_main")
+    page.locator("label[for=id_hosts-0-is_main]").click()  # FKUI draws the checkbox on its label
     expect(page.locator("#id_hosts-1-unit")).to_have_count(0)
 
     add_row(page, "hosts", javascript)

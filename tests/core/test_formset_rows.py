@@ -110,7 +110,9 @@ def test_adding_a_row_to_an_existing_item_changes_nothing_and_keeps_the_version_
 
     response = add_row(client, url, opened, "team")
 
-    assert len(response.context["formsets"]["team"].forms) == 2
+    team = response.context["formsets"]["team"]
+    assert len(team.forms) == 2
+    assert team.forms[1]["side"].value() == "municipality"  # the new row shows the default, as on a new page
     assert response.context["version"] == opened["_version"]
     assert response.context["form"]["title"].value() == "Vänort i Tartu"
     project.refresh_from_db()
