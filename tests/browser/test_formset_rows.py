@@ -30,9 +30,8 @@ def add_row(page, section: str, javascript: bool):
         button.click()
         assert page.evaluate("window.stillTheSamePage === true")
     else:
-        with page.expect_navigation():
+        with page.expect_navigation():  # the page comes back from the server
             button.click()
-        assert page.evaluate("window.stillTheSamePage === undefined")
 
 
 def test_a_new_visit_gets_a_second_host_unit_before_the_first_save(live_server, page, official_a, org, javascript):
@@ -56,7 +55,8 @@ def test_a_new_visit_gets_a_second_host_unit_before_the_first_save(live_server, 
         expect(page.locator("#id_hosts-1-unit")).to_be_focused()
     expect(page.locator(".label__message--error")).to_have_count(0)
     assert Visit.objects.count() == 0
-    assert serious_violations(page) == []
+    if javascript:  # axe runs as a script, and page.evaluate waits forever where scripts are off
+        assert serious_violations(page) == []
     page.select_option("#id_hosts-1-unit", str(org.unit_b.pk))
     page.get_by_role("button", name="Spara").click()
 
