@@ -12,6 +12,8 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import OperationalError, transaction
 from django.db.models import ProtectedError
+from django.forms.formsets import DELETION_FIELD_NAME, TOTAL_FORM_COUNT, BaseFormSet
+from django.forms.utils import ErrorDict
 from django.http import FileResponse, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
@@ -314,6 +316,8 @@ class ObjectEditView(RegisterMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=form, formsets=formsets, version=version))
 
     def post(self, request, *args, **kwargs):
+        if ADD_ROW in request.POST:
+            return self.add_row(request)
         form, formsets = self.build(request.POST, request.FILES)
         with transaction.atomic():
             conflict = []
@@ -342,6 +346,28 @@ class ObjectEditView(RegisterMixin, TemplateView):
         )
         return self.render_to_response(context, status=409 if conflict else 200)
 
+    def add_row(self, request):
+        """The "add a row" button without JavaScript: the page again with everything typed kept and one more empty
+        row in the formset the button names. Nothing is saved, and nothing is checked until the page is saved."""
+        data = request.POST.copy()
+        prefix = data.get(ADD_ROW, "")
+        key = f"{prefix}-{TOTAL_FORM_COUNT}"
+        total = data.get(key, "")
+        added = None
+        if prefix in self.formsets and total.isascii() and total.isdigit():
+            if int(total) < self.formsets[prefix].max_num:
+                added = int(total)
+                data[key] = str(added + 1)
+        form, formsets = self.build(data, request.FILES)
+        for each in [form, *formsets.values()]:
+            unchecked(each)
+        if added is not None and added < len(formsets[prefix].forms):
+            # The new row shows its initial values (a choice's default, an official's own unit), as on a new page.
+            formsets[prefix].forms[added].is_bound = False
+        return self.render_to_response(
+            self.get_context_data(form=form, formsets=formsets, version=data.get("_version", ""))
+        )
+
     def validate_together(self, form, formsets) -> bool:
         """Rules across the item and its rows; a register adds its own and calls form.add_error."""
         return True
@@ -365,12 +391,39 @@ class ObjectEditView(RegisterMixin, TemplateView):
         context = super().get_context_data(object=self.object, **kwargs)
         form = kwargs["form"]
         context["error_summary"] = error_summary(form, kwargs["formsets"])
+        for formset in kwargs["formsets"].values():
+            rows(formset)
         if self.fieldsets:
             context["form_groups"] = [
                 (title, [form[name] for name in names if name in form.fields]) for title, names in self.fieldsets
             ]
         context["cancel_url"] = self.object.get_absolute_url() if self.object else self.url("list")
         return context
+
+
+ADD_ROW = "_add"  # the name of a formset's "add a row" button; its value is the formset's prefix
+
+
+def unchecked(form_or_formset):
+    """Shows a bound form or formset without running its validation: its errors are set to none."""
+    if isinstance(form_or_formset, BaseFormSet):
+        form_or_formset._errors = []
+        form_or_formset._non_form_errors = form_or_formset.error_class(error_class="nonform")
+        for form in form_or_formset.forms:
+            unchecked(form)
+    else:
+        form_or_formset._errors = ErrorDict()
+
+
+def rows(formset):
+    """Gives each row one remove control, an FKUI checkbox labelled as such (the formset adds the field after the
+    form has styled its own), and the formset an empty row for the page to copy when a row is added."""
+    formset.empty_row = formset.empty_form
+    for form in [*formset.forms, formset.empty_row]:
+        if DELETION_FIELD_NAME in form.fields:
+            field = form.fields[DELETION_FIELD_NAME]
+            field.label = _("Remove the row")
+            field.widget.attrs["class"] = "checkbox__input"
 
 
 def error_summary(form, formsets) -> list[tuple[str, str, str]]:

@@ -91,7 +91,7 @@ class TeamMemberForm(DomainModelForm):
 
 
 PartnerFormSet = inlineformset_factory(Project, ProjectPartner, form=PartnerForm, extra=1, can_delete=True)
-TeamFormSet = inlineformset_factory(Project, ProjectTeamMember, form=TeamMemberForm, extra=0, can_delete=True)
+TeamFormSet = inlineformset_factory(Project, ProjectTeamMember, form=TeamMemberForm, extra=1, can_delete=True)
 
 
 class FinanceForm(DomainModelForm):

@@ -30,7 +30,7 @@ def test_coordinator_registers_and_edits_a_twin_town(live_server, page, coordina
     page.locator("#id_agreements-0-decision").select_option(str(org.kf_decision.pk))
     page.locator("#id_agreements-0-valid_from").fill("2020-01-01")
     assert serious_violations(page) == []
-    page.locator("form.object-form button[type=submit]").click()
+    page.locator("form.object-form .form-actions button[type=submit]").click()
 
     relation = CityRelation.objects.get(city="Bergen")
     expect(page).to_have_url(re.compile(rf"{relation.get_absolute_url()}$"))
@@ -42,7 +42,7 @@ def test_coordinator_registers_and_edits_a_twin_town(live_server, page, coordina
     page.goto(f"{live_server.url}{relation.get_absolute_url()}andra/")
     page.locator("#id_description").fill("Samarbete om hamnar och kultur.")
     assert serious_violations(page) == []
-    page.locator("form.object-form button[type=submit]").click()
+    page.locator("form.object-form .form-actions button[type=submit]").click()
     expect(page).to_have_url(re.compile(rf"{relation.get_absolute_url()}$"))
     expect(page.locator(".history")).to_contain_text("Samarbete om hamnar och kultur.")
     relation.refresh_from_db()

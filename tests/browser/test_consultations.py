@@ -25,12 +25,12 @@ def test_official_registers_and_updates_a_consultation(live_server, page, offici
     page.fill("#id_received_on", "2025-05-02")
     page.fill("#id_deadline", "2025-04-30")  # before it was received: refused beside the field
     page.locator('label[for="id_brussels_office_involved"]').click()  # FKUI draws the box on the label
-    page.locator("form.object-form button[type=submit]").click()
+    page.locator("form.object-form .form-actions button[type=submit]").click()
 
     expect(page.locator("#id_deadline_error")).to_contain_text("får inte vara före datumet då remissen inkom")
     assert serious_violations(page) == []
     page.fill("#id_deadline", "2025-06-13")
-    page.locator("form.object-form button[type=submit]").click()
+    page.locator("form.object-form .form-actions button[type=submit]").click()
 
     expect(page.locator("h1")).to_contain_text("Samråd om EU:s vattenresiliensstrategi")
     expect(page.locator("main")).to_contain_text("Miljöförvaltningen")
@@ -40,7 +40,7 @@ def test_official_registers_and_updates_a_consultation(live_server, page, offici
     consultation = Consultation.objects.get(title="Samråd om EU:s vattenresiliensstrategi")
     page.locator(f'a[href="{consultation.get_absolute_url()}andra/"]').click()
     page.select_option("#id_status", "in_progress")
-    page.locator("form.object-form button[type=submit]").click()
+    page.locator("form.object-form .form-actions button[type=submit]").click()
 
     expect(page.locator("h1")).to_contain_text("under arbete")
     expect(page.locator(".history")).to_contain_text("mottagen")

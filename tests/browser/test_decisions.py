@@ -23,14 +23,14 @@ def test_ks_user_records_and_edits_a_decision(live_server, page, ks_user, org):
     page.fill("#id_date", "2024-03-12")
     page.fill("#id_paragraph", "1")  # KS 2024-03-12 § 1 is already recorded
     page.fill("#id_title", "Partnerstad Åbo")
-    page.locator("form.object-form button[type=submit]").click()
+    page.locator("form.object-form .form-actions button[type=submit]").click()
 
     expect(page.locator("#id_paragraph_error")).to_have_text(
         "Organet har redan ett beslut med det datumet och den paragrafen."
     )
     assert serious_violations(page) == []
     page.fill("#id_paragraph", "173")
-    page.locator("form.object-form button[type=submit]").click()
+    page.locator("form.object-form .form-actions button[type=submit]").click()
 
     expect(page.locator("h1")).to_have_text("KS 2024-03-12 § 173")
     expect(page.locator("main")).to_contain_text("Partnerstad Åbo")
@@ -39,7 +39,7 @@ def test_ks_user_records_and_edits_a_decision(live_server, page, ks_user, org):
     decision = Decision.objects.get(title="Partnerstad Åbo")
     page.locator(f'a[href="{decision.get_absolute_url()}andra/"]').click()
     page.fill("#id_case_number", "KS 2024/173")
-    page.locator("form.object-form button[type=submit]").click()
+    page.locator("form.object-form .form-actions button[type=submit]").click()
 
     expect(page.locator("h1")).to_have_text("KS 2024-03-12 § 173")
     expect(page.locator(".history")).to_contain_text("KS 2024/173")

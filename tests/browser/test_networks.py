@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def save(page):
-    page.locator("form.object-form button[type=submit]").click()
+    page.locator("form.object-form .form-actions button[type=submit]").click()
 
 
 def test_official_registers_a_network_membership(live_server, page, official_a, org):
