@@ -16,6 +16,7 @@ from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.db import transaction
 from django.forms import BaseFormSet
+from django.forms.formsets import ManagementForm
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import translation
 from django.utils.html import escape
@@ -185,6 +186,10 @@ def messages_of(context) -> list[str]:
     """The error messages on the form, its fields and its inline rows."""
     found = []
     for form in forms_on(context):
+        if isinstance(form, ManagementForm):
+            # a tampered management form is told once, in its formset's non_form_errors below; its hidden
+            # fields' own errors have no place on the page
+            continue
         found += [str(message) for messages in form.errors.values() for message in messages]
     for formset in (context.get("formsets") or {}).values():
         if isinstance(formset, BaseFormSet):

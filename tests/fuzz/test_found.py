@@ -1,10 +1,13 @@
 """The server errors the fuzzing found, each pinned by a plain test."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 
+from cooperation.networks.choices import MembershipKind
+from cooperation.networks.models import Membership, Organisation
 from cooperation.projects.models import FundingSource, Project
 from tests.fuzz.tables import row_counts
 from tests.helpers import form_data
@@ -57,3 +60,24 @@ def test_a_choice_of_many_rows_past_any_key_is_refused_on_the_field(client, offi
     assert response.status_code == 200
     assert response.context["form"].errors["goals"]
     assert row_counts() == before
+
+
+@pytest.mark.parametrize("extra", [{}, {"annual_fee": Decimal(25_000), "next_review_on": datetime.date(2027, 6, 1)}])
+def test_a_membership_without_decision_or_fee_shows_its_evaluation_group(client, reader, org, extra):
+    """The page leaves out groups without a value; the evaluation group was found by its place among all the
+    fieldsets, so a membership without decision or fee failed with IndexError (a 500) or filled the wrong group."""
+    network = Organisation.objects.create(name="Eurocities", country="BE")
+    membership = Membership.objects.create(
+        organisation=network,
+        kind=MembershipKind.SECTOR_SPECIFIC,
+        unit=org.unit_a,
+        member_since=datetime.date(2023, 1, 1),
+        **extra,
+    )
+    client.force_login(reader)
+    response = client.get(membership.get_absolute_url())
+    assert response.status_code == 200
+    groups = {str(title): dict(shown) for title, shown in response.context["groups"]}
+    assert len(groups) == len(response.context["groups"])  # no group twice
+    assert "Utvärdering försenad" in {str(label) for label in groups["Utvärdering"]}
+    assert list(groups).index("Utvärdering") == len([t for t in groups if t in ("Medlemskapet", "Beslut", "Ekonomi")])
