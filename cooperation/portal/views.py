@@ -14,6 +14,11 @@ from .forms import YearForm
 from .registers import registers_for
 
 
+def assignments_of(user):
+    """The person's roles and units, as the start page and the profile list them (portal/includes/role_list.html)."""
+    return user.role_assignments.select_related("unit").order_by("role", "unit__name")
+
+
 class HomeView(LoginRequiredMixin, TemplateView):
     """The start page: who you are, for which units, and the registers."""
 
@@ -21,10 +26,9 @@ class HomeView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        assignments = user.role_assignments.select_related("unit").order_by("role", "unit__name")
         year = YearForm(self.request.GET).chosen()
         return super().get_context_data(
-            assignments=assignments, registers=registers_for(user), **sections_for(user, year=year), **kwargs
+            assignments=assignments_of(user), registers=registers_for(user), **sections_for(user, year=year), **kwargs
         )
 
 
@@ -36,7 +40,7 @@ class ProfileView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         return super().get_context_data(
-            assignments=user.role_assignments.select_related("unit").order_by("role", "unit__name"),
+            assignments=assignments_of(user),
             calendar_links=described(list(user.calendar_feeds.all())),
             **kwargs,
         )
