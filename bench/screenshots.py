@@ -53,10 +53,10 @@ def demo(url: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
 
     django.setup()
     from cooperation.portal.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
-    from cooperation.portal.registers import navigation
+    from cooperation.portal.registers import register_lists
 
     accounts = [(username, DEMO_PASSWORD) for username, *_rest in DEMO_ACCOUNTS]
-    return accounts, [(entry.url_name.replace(":", "-").removesuffix("_list"), entry.url) for entry in navigation()]
+    return accounts, [(name.replace(":", "-").removesuffix("_list"), url) for name, url in register_lists()]
 
 
 class Camera:

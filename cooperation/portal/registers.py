@@ -52,6 +52,11 @@ def administration(user) -> list[tuple[str, str, bool]]:
     ]
 
 
+def register_lists() -> list[tuple[str, str]]:
+    """(URL name, URL) of every register's list page, in menu order, whoever asks: for the screenshots and tests."""
+    return [(name, url) for name, url in (list_url(declared) for declared in registers()) if url]
+
+
 def navigation(user, view_name: str = "") -> list[MenuGroup]:
     """The main menu: the pages this user may open, in the groups their apps declared; the current place marked."""
     groups = {group: MenuGroup(group.label, []) for group in Group}
