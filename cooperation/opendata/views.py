@@ -18,12 +18,11 @@ from django.utils.cache import get_conditional_response, set_response_etag
 from django.views.decorators.cache import cache_control, cache_page
 from django.views.decorators.http import require_safe
 
+from cooperation.core.exports import neutralise
 from cooperation.organisation.models import get_municipality
 
 from . import catalogue
 from .datasets import BY_KEY, DATASETS
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def public(view):
@@ -119,8 +118,7 @@ def cell(value) -> str:
         value = "true" if value else "false"
     elif value is None:
         value = ""
-    value = str(value)
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+    return neutralise(str(value))
 
 
 @public

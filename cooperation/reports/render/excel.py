@@ -10,11 +10,12 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from cooperation.core.exports import FORMULA_STARTS
+
 from ..document import Column, Kind, Money, Report, Table
 from . import cells
 
 # A text starting with one of these would be taken for a formula if someone edits the cell (OWASP's list).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 BOLD = Font(bold=True)
 ITALIC = Font(italic=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
@@ -73,7 +74,7 @@ def _cells(sheet, row, columns, places, language, **style) -> list:
     out = []
     for value, column, places_ in zip(row, columns, places, strict=True):
         plain = value.amount if isinstance(value, Money) else value
-        if isinstance(plain, str) and plain.startswith(FORMULA_START):
+        if isinstance(plain, str) and plain.startswith(FORMULA_STARTS):
             cell = _styled(sheet, plain, quotePrefix=True, **style)  # stays text if someone edits it in Excel
             cell.data_type = "s"  # openpyxl took it for a formula; it is text
         elif plain is not None and not isinstance(plain, str):
