@@ -29,7 +29,7 @@ BACKEND = "cooperation.organisation.oidc.ProviderBackend"
 # The provider's discovery document's names for the endpoints mozilla-django-oidc reads from settings.
 DISCOVERED = {
     "OIDC_OP_AUTHORIZATION_ENDPOINT": "authorization_endpoint",
-    "OIDC_OP_TOKEN_ENDPOINT": "token_endpoint",
+    "OIDC_OP_TOKEN_ENDPOINT": "token_endpoint",  # nosec B105  # a discovery document's key, no secret
     "OIDC_OP_USER_ENDPOINT": "userinfo_endpoint",
     "OIDC_OP_JWKS_ENDPOINT": "jwks_uri",
 }
