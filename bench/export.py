@@ -105,7 +105,8 @@ def export_once(kind: str, rows: int, trace: bool = False) -> dict:
 
     django.setup()
     import openpyxl  # noqa: F401 - loaded before the baseline, as a running server has it
-    from django.db import transaction
+    from django.core.signals import request_finished
+    from django.db import close_old_connections, transaction
     from django.test import RequestFactory
     from django.utils import translation
 
@@ -133,7 +134,13 @@ def export_once(kind: str, rows: int, trace: bool = False) -> dict:
             if first_byte is None:
                 first_byte = time.monotonic() - began
             size += len(piece)
-        response.close()
+        # Closing the response ends the request, which would close the database connection inside this
+        # transaction (the test client keeps it open the same way).
+        request_finished.disconnect(close_old_connections)
+        try:
+            response.close()
+        finally:
+            request_finished.connect(close_old_connections)
         transaction.set_rollback(True)
     measured = {
         "format": kind,
