@@ -122,6 +122,9 @@ class CityActivityEditView(views.ObjectEditView):
                 raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def parent(self):
+        return self.relation or self.object.relation
+
     def build(self, data=None, files=None):
         instance = self.object or self.model(relation=self.relation)
         form = self.form_class(data, files, instance=instance, user=self.request.user, relation=self.relation)
@@ -129,12 +132,13 @@ class CityActivityEditView(views.ObjectEditView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["cancel_url"] = (self.relation or self.object.relation).get_absolute_url()
+        context["cancel_url"] = self.parent().get_absolute_url()
         return context
 
 
 class CityActivityDeleteView(views.ObjectDeleteView):
     model = CityActivity
+    parent_field = "relation"
 
     def get_success_url(self):
         return self.object.relation.get_absolute_url()

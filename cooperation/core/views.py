@@ -19,7 +19,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.http import urlencode
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -92,6 +92,29 @@ class RegisterMixin(BusyDatabaseMixin, LoginRequiredMixin):
             who = who_may(self.action, obj_or_model)
             raise PermissionDenied(_("This may be done by {who}.").format(who=who) if who else "")
 
+    def parent(self):
+        """The item whose page lists this one, for a register without a list of its own (a paper's versions, a
+        relation's activities): its `parent_field` on the item."""
+        obj = getattr(self, "object", None)
+        return getattr(obj, self.parent_field) if obj is not None and self.parent_field else None
+
+    parent_field: str | None = None
+
+    def breadcrumbs(self) -> list[tuple[str, str]]:
+        """The way back above the page: the register's list, or the parent's list and the parent."""
+        list_url = self.url("list")
+        if list_url:
+            return [(capfirst(self.opts.verbose_name_plural), list_url)]
+        parent = self.parent()
+        if parent is None:
+            return []
+        opts = parent._meta
+        try:
+            crumbs = [(capfirst(opts.verbose_name_plural), reverse(f"{opts.app_label}:{opts.model_name}_list"))]
+        except NoReverseMatch:
+            crumbs = []
+        return [*crumbs, (str(parent), parent.get_absolute_url())]
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             opts=self.opts,
@@ -99,6 +122,7 @@ class RegisterMixin(BusyDatabaseMixin, LoginRequiredMixin):
             add_label=add_label(self.model),
             add_url=self.url("add"),
             list_url=self.url("list"),
+            breadcrumbs=self.breadcrumbs(),
             **kwargs,
         )
 

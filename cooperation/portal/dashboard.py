@@ -15,6 +15,7 @@ from cooperation.cities.models import Agreement, CityRelation
 from cooperation.consultations.choices import ConsultationStatus
 from cooperation.consultations.models import Consultation
 from cooperation.core import display
+from cooperation.core.permissions import Action, allowed
 from cooperation.networks.choices import MembershipKind
 from cooperation.networks.models import Membership
 from cooperation.notices.choices import NoticeState
@@ -235,13 +236,13 @@ def coordinator_sections(user, today: datetime.date) -> list[Section]:
     ]
 
 
-# Where each key figure's items are listed, with the year's filter where the list has one.
+# Where each key figure's items are listed (the list's model and URL name), with the year's filter where it has one.
 FIGURE_LISTS = {
-    "projects_active": ("projects:project_list", True),
-    "visits": ("visits:visit_list", True),
-    "memberships": ("networks:membership_list", False),
-    "city_relations": ("cities:cityrelation_list", False),
-    "notices": ("notices:notice_list", False),
+    "projects_active": (Project, "projects:project_list", True),
+    "visits": (Visit, "visits:visit_list", True),
+    "memberships": (Membership, "networks:membership_list", False),
+    "city_relations": (CityRelation, "cities:cityrelation_list", False),
+    "notices": (Notice, "notices:notice_list", False),
 }
 
 
@@ -256,13 +257,15 @@ def shown(value, is_money: bool, signed: bool = False) -> str:
     return sign + formats.number_format(value, places, use_l10n=True, force_grouping=True)
 
 
-def portfolio_figures(year: int) -> list[Figure]:
+def portfolio_figures(year: int, user) -> list[Figure]:
     """The year's key figures against the year before, from the report's own figure functions (money in SEK at
-    each project's rate), for KS, KF and the office."""
+    each project's rate), for KS, KF and the office; each linked to its list where the user may open it."""
     figures = []
     for figure in key_figures(year):
-        name, by_year = FIGURE_LISTS.get(figure.key, (None, False))
-        link = (url(name, year=year) if by_year else url(name)) if name else None
+        model, name, by_year = FIGURE_LISTS.get(figure.key, (None, None, False))
+        link = None
+        if name and allowed(user, Action.VIEW, model):
+            link = url(name, year=year) if by_year else url(name)
         figures.append(
             Figure(
                 figure.label,
@@ -287,7 +290,7 @@ def sections_for(user, today: datetime.date | None = None, year: int | None = No
     if has_role(user, Role.KS):
         context["sections"] += ks_sections()
     if has_role(user, Role.KS, Role.KF, Role.COORDINATOR, Role.ADMINISTRATOR, Role.READER):
-        context["figures"] = portfolio_figures(year)
+        context["figures"] = portfolio_figures(year, user)
     return context
 
 

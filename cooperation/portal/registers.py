@@ -75,12 +75,15 @@ def navigation(user, view_name: str = "") -> list[MenuGroup]:
 
 
 def registers_for(user) -> list[Register]:
-    """Each register with its size; its own pages where it has them, else the admin list for staff."""
+    """Each register with its size; its own pages where it has them and the user may open them, else the admin list
+    for staff."""
     found = []
     for declared in registers():
         model = apps.get_model(declared.model)
         opts = model._meta
         _name, url = list_url(declared)
+        if url and not allowed(user, Action.VIEW, model):
+            url = None
         if url is None and user.is_staff and user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
             url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
         found.append(Register(capfirst(opts.verbose_name_plural), model._default_manager.count(), url))

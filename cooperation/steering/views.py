@@ -110,6 +110,7 @@ class StartDraftView(LoginRequiredMixin, View):
 
 class VersionMixin:
     model = PositionPaperVersion
+    parent_field = "paper"
 
     def get_queryset(self):
         return visible(self.request.user, PositionPaperVersion.objects.select_related("paper", "decision__body"))

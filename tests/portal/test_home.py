@@ -167,3 +167,13 @@ def test_reader_has_no_unit_sections(client, org):
     response = client.get(reverse("home"))
     assert response.context["sections"] == []
     assert response.context["figures"]
+
+
+def test_the_start_page_links_no_list_the_reader_may_not_open(client, org):
+    """A reader sees the notices' count among the figures and the registers, as text: the inbox would refuse them."""
+    client.force_login(make_user("reader_y", "reader"))
+    response = client.get(reverse("home"))
+    inbox = reverse("notices:notice_list")
+    assert f'href="{inbox}"' not in response.content.decode()
+    assert any(f.url is None for f in response.context["figures"])
+    assert any(r.url == reverse("projects:project_list") for r in response.context["registers"])

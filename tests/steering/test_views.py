@@ -324,3 +324,16 @@ def test_the_comparison_marks_changes_without_colour_and_folds_unchanged_section
     assert '<del><span class="sr-only">borttaget: </span>skola</del>' in changed
     assert '<ins><span class="sr-only">tillagt: </span>klimat</ins>' in changed
     assert "Bakgrund" in unchanged.split("</details>")[0] and "oförändrat" in unchanged
+
+
+def test_a_version_leads_back_through_its_paper(client, org, relation, reader):
+    """Versions have no list of their own: the way back is the papers' list, then the paper (never a link to None)."""
+    paper = PositionPaper.objects.create(title="Bergen", city_relation=relation)
+    adopted = paper.versions.create(number=1, status="adopted", decision=org.ks_decision, purpose="Antagen text")
+    client.force_login(reader)
+    response = client.get(adopted.get_absolute_url())
+    assert response.context["breadcrumbs"] == [
+        ("Positionspapper", reverse("steering:positionpaper_list")),
+        (str(paper), paper.get_absolute_url()),
+    ]
+    assert 'href="None"' not in response.content.decode()
