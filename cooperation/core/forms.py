@@ -91,8 +91,8 @@ class FkuiFormMixin:
                     field.label_from_instance = model.choice_label
             css = next((css for kind, css in WIDGET_CLASSES.items() if isinstance(widget, kind)), "text-field__input")
             widget.attrs.setdefault("class", css)
-            if isinstance(widget, forms.Textarea):
-                widget.attrs.setdefault("rows", 4)
+            if isinstance(widget, forms.Textarea) and str(widget.attrs.get("rows")) == "10":
+                widget.attrs["rows"] = 5  # Django's ten rows unless a form asked for its own; the box can be pulled
 
     def name_empty_choice(self, field):
         if isinstance(field, forms.ModelMultipleChoiceField):
