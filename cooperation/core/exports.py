@@ -138,6 +138,19 @@ def columns_for(model, declared: Iterable) -> list[Column]:
     return columns
 
 
+def unread_texts(model, declared: Iterable) -> list[str]:
+    """The long texts (descriptions, analyses) no declared column reads, to leave in the database: a file of 10,000
+    projects then fetches and builds a tenth of the data. None where a register's own `Column` may read anything."""
+    declared = list(declared)
+    if any(isinstance(each, Column) for each in declared):
+        return []
+    return [
+        field.name
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.TextField) and field.name not in declared
+    ]
+
+
 def rows(columns: list[Column], queryset) -> Iterator[list]:
     """Each item's values, fetched a chunk at a time with its prefetched rows: constant memory, fixed queries."""
     for obj in queryset.iterator(chunk_size=CHUNK_SIZE):

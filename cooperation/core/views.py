@@ -160,8 +160,9 @@ class ObjectListView(RegisterMixin, FilterView):
         return queryset
 
     def export(self, kind: str):
-        columns = exports.columns_for(self.model, self.export_columns or self.columns)
-        queryset = self.export_queryset(self.filterset.qs)
+        declared = self.export_columns or self.columns
+        columns = exports.columns_for(self.model, declared)
+        queryset = self.export_queryset(self.filterset.qs).defer(*exports.unread_texts(self.model, declared))
         name = f"{slugify(str(self.opts.verbose_name_plural))}-{timezone.localdate():%Y-%m-%d}.{kind}"
         filters = sorted(key for key, value in self.request.GET.items() if value and key != "format")
         audit.record(
