@@ -148,9 +148,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Sign-in: Argon2 for new and changed passwords; PBKDF2 still reads the older hashes (upgraded at the next sign-in).
+# Sign-in: Argon2id for new and changed passwords, at OWASP's parameters (cooperation/organisation/hashers.py);
+# PBKDF2 still reads the older hashes (upgraded at the next sign-in).
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "cooperation.organisation.hashers.OwaspArgon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",

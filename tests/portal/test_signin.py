@@ -6,7 +6,7 @@ import importlib
 
 import pytest
 from axes.models import AccessAttempt
-from django.contrib.auth.hashers import make_password
+from django.contrib.auth.hashers import Argon2PasswordHasher, make_password
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -114,8 +114,20 @@ def test_a_successful_sign_in_clears_the_accounts_failures(client, official_a):
 def test_production_settings_hash_with_argon2_and_still_read_pbkdf2():
     # the settings module as read from the environment; the tests' own fixture swaps in a fast hasher
     production = importlib.import_module("intl_portal.settings").PASSWORD_HASHERS
-    assert production[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+    assert production[0] == "cooperation.organisation.hashers.OwaspArgon2PasswordHasher"
     assert "django.contrib.auth.hashers.PBKDF2PasswordHasher" in production
+
+
+def test_argon2_at_owasps_parameters_and_djangos_own_hashes_upgraded(client, settings, official_a):
+    """Argon2id at 19 MiB, two passes, one lane (OWASP's first choice); a hash with Django's parameters (100 MiB,
+    eight lanes) still signs in and is rehashed at OWASP's."""
+    settings.PASSWORD_HASHERS = importlib.import_module("intl_portal.settings").PASSWORD_HASHERS
+    official_a.password = make_password(PASSWORD, hasher=Argon2PasswordHasher())
+    official_a.save()
+    assert "$m=102400,t=2,p=8$" in official_a.password
+    assert sign_in(client, "official_a", PASSWORD).status_code == 302
+    official_a.refresh_from_db()
+    assert official_a.password.startswith("argon2$argon2id$v=19$m=19456,t=2,p=1$")
 
 
 def test_an_old_pbkdf2_password_still_signs_in_and_is_rehashed_with_argon2(client, settings, official_a):
