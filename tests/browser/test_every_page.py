@@ -1,5 +1,5 @@
 """Every register's list, a detail page, and the add and edit forms, as a coordinator: axe-core finds no serious
-or critical violation on any of them."""
+or critical violation on any of them, at 1280 px and on a 390 px phone."""
 
 import pytest
 from django.core.management import call_command
@@ -36,8 +36,10 @@ def test_every_register_page_passes_axe(live_server, page):
     for url in dict.fromkeys(pages):
         response = page.goto(f"{live_server.url}{url}")
         assert response.status == 200, url
-        found = serious_violations(page)
-        if found:
-            failures[url] = found
+        for width in (1280, 390):
+            page.set_viewport_size({"width": width, "height": 900})
+            found = serious_violations(page)
+            if found:
+                failures[f"{width} {url}"] = found
     assert failures == {}
     assert len(pages) > 30
