@@ -4,6 +4,7 @@ import datetime
 
 import django_filters
 from django import forms
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q
 from django.http import QueryDict
 from django.utils.text import format_lazy
@@ -49,13 +50,33 @@ class RegisterFilterSet(django_filters.FilterSet):
         return sum(1 for name, value in self.form.cleaned_data.items() if name != "sort" and narrows(value))
 
     def search(self, queryset, name, value):
-        terms = value.split()
-        for term in terms:
+        """Every word in one of the search fields. A field across a to-many relation (a project's partners) is
+        searched in a subquery, so an item with two matching rows is still one row of the list and its count."""
+        model = queryset.model
+        for term in value.split():
             condition = Q()
             for field in self.search_fields:
-                condition |= Q(**{f"{field}__icontains": term})
+                lookup = Q(**{f"{field}__icontains": term})
+                if reaches_many(model, field):
+                    lookup = Q(pk__in=model._default_manager.filter(lookup).values("pk"))
+                condition |= lookup
             queryset = queryset.filter(condition)
         return queryset
+
+
+def reaches_many(model, path: str) -> bool:
+    """Whether a lookup path crosses a to-many relation (a reverse foreign key or a many-to-many)."""
+    for name in path.split("__"):
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return False
+        if field.many_to_many or field.one_to_many:
+            return True
+        if not field.is_relation:
+            return False
+        model = field.related_model
+    return False
 
 
 def narrows(value) -> bool:
