@@ -92,13 +92,13 @@ class RegisterMixin(BusyDatabaseMixin, LoginRequiredMixin):
             who = who_may(self.action, obj_or_model)
             raise PermissionDenied(_("This may be done by {who}.").format(who=who) if who else "")
 
+    parent_field: str | None = None  # the item's field naming its parent, for a register without a list of its own
+
     def parent(self):
         """The item whose page lists this one, for a register without a list of its own (a paper's versions, a
         relation's activities): its `parent_field` on the item."""
         obj = getattr(self, "object", None)
         return getattr(obj, self.parent_field) if obj is not None and self.parent_field else None
-
-    parent_field: str | None = None
 
     def breadcrumbs(self) -> list[tuple[str, str]]:
         """The way back above the page: the register's list, or the parent's list and the parent."""
