@@ -4,6 +4,7 @@ import os
 import shutil
 
 import pytest
+from django.core.management import call_command
 
 os.environ.setdefault(
     "DJANGO_ALLOW_ASYNC_UNSAFE", "true"
@@ -52,3 +53,10 @@ def page(page, csp_violations):
     page.on("console", note)
     yield page
     assert csp_violations == [], "The Content-Security-Policy blocked:\n" + "\n".join(csp_violations)
+
+
+@pytest.fixture
+def demo(live_server):
+    """The live server with the small Göteborg demo portfolio and its demo accounts (password DEMO_PASSWORD)."""
+    call_command("seed_demo", "--allow-demo-accounts", "--municipality", "goteborg", "--size", "small", verbosity=0)
+    return live_server

@@ -6,12 +6,13 @@ from playwright.sync_api import expect
 from tests.conftest import PASSWORD
 
 
-def sign_in(page, live_server, username):
-    """Sign in as `username` through the login page and land on the start page."""
+def sign_in(page, live_server, username, password=PASSWORD):
+    """Sign in as `username` through the login page and land on the start page (the demo accounts: pass
+    DEMO_PASSWORD)."""
     base = getattr(live_server, "url", live_server)
     page.goto(f"{base}/logga-in/")
     page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
+    page.fill("#id_password", password)
     page.locator("main button[type=submit]").click()
     expect(page).to_have_url(f"{base}/")
 

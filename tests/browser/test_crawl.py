@@ -6,9 +6,9 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from django.core.management import call_command
 
 from cooperation.portal.demo import DEMO_PASSWORD
+from tests.browser.helpers import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,20 +20,10 @@ LINKS = "links => links.filter(link => !link.hasAttribute('download')).map(link 
 TOO_WIDE = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
-@pytest.fixture
-def demo(live_server):
-    call_command("seed_demo", "--allow-demo-accounts", "--municipality", "goteborg", "--size", "small", verbosity=0)
-    return live_server
-
-
 def crawl(page, base: str, username: str) -> tuple[dict, dict, int]:
     """Sign in as a demo account and follow its links: (pages wider than the window by how much, links that failed
     with where they were found, pages measured)."""
-    page.goto(f"{base}/logga-in/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.locator("main button[type=submit]").click()
-    page.wait_for_url(f"{base}/")
+    sign_in(page, base, username, DEMO_PASSWORD)
     queue, shapes, wide, failed, measured = [("/", "")], set(), {}, {}, 0
     while queue:
         path, found_on = queue.pop(0)

@@ -3,10 +3,10 @@ column hides behind the table's own scroll. The filters fold on a phone; axe-cor
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 
 from cooperation.portal.demo import DEMO_PASSWORD
 from cooperation.portal.registers import register_lists
+from tests.browser.helpers import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,23 +18,8 @@ TOO_WIDE = """() => {
 }"""
 
 
-@pytest.fixture
-def demo(live_server):
-    call_command("seed_demo", "--allow-demo-accounts", "--municipality", "goteborg", "--size", "small", verbosity=0)
-    return live_server
-
-
-def sign_in(page, live_server, username):
-    """Sign in as a demo account (the demo password, not the test personas')."""
-    page.goto(f"{live_server.url}/logga-in/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.locator("main button[type=submit]").click()
-    page.wait_for_url(f"{live_server.url}/")
-
-
 def test_every_list_fits_at_1280_and_390_px(demo, page):
-    sign_in(page, demo, "samordnare")
+    sign_in(page, demo, "samordnare", DEMO_PASSWORD)
     lists = [url for _name, url in register_lists()]
     overflow, with_rows = {}, set()
     for width in (WIDE, PHONE):
@@ -51,7 +36,7 @@ def test_every_list_fits_at_1280_and_390_px(demo, page):
 
 
 def test_the_filters_fold_on_a_phone_and_count_what_is_active(demo, page):
-    sign_in(page, demo, "samordnare")
+    sign_in(page, demo, "samordnare", DEMO_PASSWORD)
     page.set_viewport_size({"width": WIDE, "height": 900})
     page.goto(f"{demo.url}/projekt/?q=a&status=ongoing")
     filters = page.locator("details.register__filters")
@@ -70,7 +55,7 @@ def test_the_filters_fold_on_a_phone_and_count_what_is_active(demo, page):
 
 @pytest.mark.parametrize("width", [WIDE, PHONE])
 def test_axe_finds_nothing_on_the_project_list_and_the_inbox(demo, page, width):
-    sign_in(page, demo, "samordnare")
+    sign_in(page, demo, "samordnare", DEMO_PASSWORD)
     page.set_viewport_size({"width": width, "height": 900})
     found = {}
     for url in ("/projekt/", "/anmalningar/"):
