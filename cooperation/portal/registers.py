@@ -52,6 +52,12 @@ def administration(user) -> list[tuple[str, str, bool]]:
     ]
 
 
+def openable_list(user, declared) -> tuple[str, str | None]:
+    """A register's list page's URL name and URL, the URL None where it has none or the user may not open it."""
+    name, url = list_url(declared)
+    return name, url if url and allowed(user, Action.VIEW, apps.get_model(declared.model)) else None
+
+
 def register_lists() -> list[tuple[str, str]]:
     """(URL name, URL) of every register's list page, in menu order, whoever asks: for the screenshots and tests."""
     return [(name, url) for name, url in (list_url(declared) for declared in registers()) if url]
@@ -61,10 +67,9 @@ def navigation(user, view_name: str = "") -> list[MenuGroup]:
     """The main menu: the pages this user may open, in the groups their apps declared; the current place marked."""
     groups = {group: MenuGroup(group.label, []) for group in Group}
     for declared in registers():
-        model = apps.get_model(declared.model)
-        name, url = list_url(declared)
-        if url and allowed(user, Action.VIEW, model):
-            label = capfirst(model._meta.verbose_name_plural)
+        name, url = openable_list(user, declared)
+        if url:
+            label = capfirst(apps.get_model(declared.model)._meta.verbose_name_plural)
             groups[declared.group].links.append(Register(label, None, url, name, current(view_name, name)))
     for label, name, may_open in administration(user):
         if may_open:
@@ -81,9 +86,7 @@ def registers_for(user) -> list[Register]:
     for declared in registers():
         model = apps.get_model(declared.model)
         opts = model._meta
-        _name, url = list_url(declared)
-        if url and not allowed(user, Action.VIEW, model):
-            url = None
+        _name, url = openable_list(user, declared)
         if url is None and user.is_staff and user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
             url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
         found.append(Register(capfirst(opts.verbose_name_plural), model._default_manager.count(), url))
