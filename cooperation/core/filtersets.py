@@ -53,11 +53,12 @@ class RegisterFilterSet(django_filters.FilterSet):
         """Every word in one of the search fields. A field across a to-many relation (a project's partners) is
         searched in a subquery, so an item with two matching rows is still one row of the list and its count."""
         model = queryset.model
+        many = {field: reaches_many(model, field) for field in self.search_fields}
         for term in value.split():
             condition = Q()
             for field in self.search_fields:
                 lookup = Q(**{f"{field}__icontains": term})
-                if reaches_many(model, field):
+                if many[field]:
                     lookup = Q(pk__in=model._default_manager.filter(lookup).values("pk"))
                 condition |= lookup
             queryset = queryset.filter(condition)
