@@ -10,7 +10,7 @@ PORT ?= 8000
 RUN_ENV := DEBUG=true
 TEST_ENV := SECRET_KEY=test-only-not-secret DEBUG=false STATIC_MANIFEST=false
 
-.PHONY: run test install install-test lock audit setup migrate demo lint format messages browser-test bench-report bench-export screenshots clean
+.PHONY: run test install install-test lock audit setup migrate demo lint format messages browser-test bench bench-report bench-export screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,14 @@ test: install-test
 
 browser-test: install-test
 	$(TEST_ENV) DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m browser tests/browser
+
+# The pages' benchmark (bench/README.md): every list, filter, search, sort, last page, detail and start page against
+# the Django admin and against its own SQL, a load through gunicorn, the exports' and the report's memory; on the large
+# demo database (seeded once into var/bench/), on SQLite and, where DATABASE_URL names a server, on PostgreSQL too.
+BENCH_FLAGS ?=
+bench: install
+	@status=0; env -u DATABASE_URL $(BIN)/python -m bench.pages $(BENCH_FLAGS) || status=$$?; \
+	if [ -n "$$DATABASE_URL" ]; then $(BIN)/python -m bench.pages $(BENCH_FLAGS) || status=$$?; fi; exit $$status
 
 # The annual report's benchmark (bench/README.md): seeds var/bench/ once, then reuses it; DATABASE_URL for PostgreSQL.
 bench-report: install

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.contrib.auth.signals import user_logged_in
+from django.db.models.signals import post_migrate
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
@@ -15,3 +16,7 @@ class CoreConfig(AppConfig):
         from .middleware import note_sign_in
 
         user_logged_in.connect(note_sign_in, dispatch_uid="core.note_sign_in")
+        # the search indexes (core.search) are built from the registers' search fields after every migrate
+        from .search import ensure_indexes
+
+        post_migrate.connect(ensure_indexes, sender=self, dispatch_uid="core.search_indexes")

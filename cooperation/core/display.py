@@ -1,5 +1,6 @@
 """How a field's value reads on a page: choices by their label, money with its currency, links to related items."""
 
+import functools
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -54,8 +55,10 @@ def value(obj, name: str, linked: bool = True):
     raw = getattr(obj, name)
     if raw is None or raw == "":
         return EMPTY
+    if hasattr(raw, "name") and hasattr(raw, "code"):  # a django-countries Country: its name, already translated
+        return raw.name
     if field.choices:
-        return getattr(obj, f"get_{name}_display")()
+        return str(choice_labels(field).get(raw, raw))  # as get_FOO_display(), without a dict of every choice each time
     if isinstance(field, MoneyField):
         return money(raw, currency_of(obj))
     if isinstance(field, models.ForeignKey):
@@ -66,13 +69,17 @@ def value(obj, name: str, linked: bool = True):
         return moment(raw)
     if isinstance(raw, date):
         return formats.date_format(raw, "SHORT_DATE_FORMAT")
-    if hasattr(raw, "name") and hasattr(raw, "code"):  # a django-countries Country
-        return raw.name
     if isinstance(raw, models.fields.files.FieldFile):
         return format_html('<a href="{}">{}</a>', raw.url, raw.name.rsplit("/", 1)[-1])
     if isinstance(field, models.URLField):
         return format_html('<a href="{}">{}</a>', raw, raw)
     return formats.localize(raw, use_l10n=True)
+
+
+@functools.cache
+def choice_labels(field) -> dict:
+    """A field's choices by value (the labels stay lazy, so each is read in the language of the moment)."""
+    return dict(field.flatchoices)
 
 
 def label(model, name: str) -> str:

@@ -10,6 +10,7 @@ from django.http import QueryDict
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from . import search
 from .forms import DateInput, FkuiFormMixin
 from .models import AuditEvent, AuditEventKind
 
@@ -41,6 +42,10 @@ class RegisterFilterSet(django_filters.FilterSet):
         for each in self.filters.values():
             if isinstance(each, django_filters.NumberFilter):
                 bound_number(each)
+            if each.distinct and each.method is None and not reaches_many(self._meta.model, each.field_name):
+                # django-filter's several-choice filter is DISTINCT by default: over every column, text included,
+                # and the count through it, where a column of the item's own cannot repeat a row
+                each.distinct = False
 
     def active_count(self) -> int:
         """How many filters narrow the list (the toggle says "Filter (2)"); sorting and empty ranges do not."""
@@ -50,19 +55,18 @@ class RegisterFilterSet(django_filters.FilterSet):
         return sum(1 for name, value in self.form.cleaned_data.items() if name != "sort" and narrows(value))
 
     def search(self, queryset, name, value):
-        """Every word in one of the search fields. A field across a to-many relation (a project's partners) is
-        searched in a subquery, so an item with two matching rows is still one row of the list and its count."""
-        model = queryset.model
-        many = {field: reaches_many(model, field) for field in self.search_fields}
+        """Every word in one of the search fields, as `icontains` finds it, through the search indexes
+        (core.search). A field across a to-many relation (a project's partners) is searched in a subquery, so an
+        item with two matching rows is still one row of the list and its count."""
         for term in value.split():
-            condition = Q()
-            for field in self.search_fields:
-                lookup = Q(**{f"{field}__icontains": term})
-                if many[field]:
-                    lookup = Q(pk__in=model._default_manager.filter(lookup).values("pk"))
-                condition |= lookup
-            queryset = queryset.filter(condition)
+            queryset = queryset.filter(search.condition(queryset.model, self.search_fields, term, queryset.db))
         return queryset
+
+
+def across_many(queryset, **lookups):
+    """`queryset.filter(**lookups)` for lookups that cross a to-many relation (a project's partners), as a subquery:
+    each item is one row of the list and its count, without a DISTINCT over every column."""
+    return queryset.filter(pk__in=queryset.model._default_manager.filter(**lookups).values("pk"))
 
 
 def reaches_many(model, path: str) -> bool:

@@ -15,6 +15,19 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 
+def sort_indexes(prefix: str, *orders: str) -> list[models.Index]:
+    """An index per order a list offers, with the primary key after it as the list sorts (`totally_ordered`): a
+    page and its reverse (the last pages) are read from the index instead of sorting the whole table. An order
+    is one column ("title") or several ("-start_date,title,-id")."""
+    indexes = []
+    for order in orders:
+        fields = order.split(",")
+        fields += [] if fields[-1].lstrip("-") == "id" else ["-id" if fields[0].startswith("-") else "id"]
+        name = "_".join(field.lstrip("-") for field in fields[:-1])
+        indexes.append(models.Index(fields=fields, name=f"{prefix}_{name}_idx"[:30]))
+    return indexes
+
+
 def too_many_decimals(label):
     """The message for an amount in smaller parts than the öre or cent an amount is kept in."""
     return format_lazy(_("{label}: give at most %(max)s decimals (öre or cent)."), label=capfirst(label))

@@ -10,8 +10,9 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import OperationalError, transaction
-from django.db.models import ProtectedError
+from django.db.models import ProtectedError, QuerySet
 from django.forms.formsets import DELETION_FIELD_NAME, TOTAL_FORM_COUNT, BaseFormSet
 from django.forms.utils import ErrorDict
 from django.http import FileResponse, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
@@ -52,6 +53,37 @@ class BusyDatabaseMixin:
             if not database_busy(error):
                 raise
             return render(request, "409.html", status=409)
+
+
+def totally_ordered(queryset: QuerySet) -> QuerySet:
+    """The queryset in its order with the primary key last, running the same way as the first key: every row has
+    one place, so pages neither repeat nor skip a row, and an index on (the sort column, id) serves the order and
+    its reverse."""
+    query = queryset.query
+    ordering = list(query.order_by or (queryset.model._meta.ordering if query.default_ordering else ()))
+    names = {str(each).lstrip("-") for each in ordering}
+    if names & {"pk", queryset.model._meta.pk.name}:
+        return queryset
+    descending = bool(ordering) and isinstance(ordering[0], str) and ordering[0].startswith("-")
+    return queryset.order_by(*ordering, "-pk" if descending else "pk")
+
+
+class SeekingPaginator(Paginator):
+    """Django's paginator, reading a page past the middle from the far end in the reverse order: the last page of
+    50,000 rows skips 0 rows instead of 49,950. The order must be total (`totally_ordered`)."""
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        rows = self.object_list
+        if bottom <= self.count // 2 or not isinstance(rows, QuerySet) or not rows.ordered:
+            return super().page(number)
+        found = list(rows.reverse()[self.count - top : self.count - bottom])
+        found.reverse()
+        return self._get_page(found, number, self)
 
 
 class RegisterMixin(BusyDatabaseMixin, LoginRequiredMixin):
@@ -133,6 +165,7 @@ class ObjectListView(RegisterMixin, FilterView):
     template_suffix = "list"
     generic_template = "object_list.html"
     paginate_by = 50
+    paginator_class = SeekingPaginator
     strict = True
     columns: list[str] = []  # field names; the first links to the item
     # What the CSV and Excel files hold: field names (an amount also gets its currency and SEK) and exports.Columns
@@ -191,6 +224,8 @@ class ObjectListView(RegisterMixin, FilterView):
 
     def paginate_queryset(self, queryset, page_size):
         """A page number that is not one (`page=abc`) shows the first page, one past the end the last: not a 404."""
+        # the long texts no column shows stay in the database: a page's sort then moves a tenth of the data
+        queryset = totally_ordered(queryset).defer(*exports.unread_texts(self.model, self.columns))
         paginator = self.get_paginator(queryset, page_size)
         page = paginator.get_page(self.request.GET.get(self.page_kwarg))
         return paginator, page, page.object_list, page.has_other_pages()
@@ -514,6 +549,7 @@ class AuditLogView(PermissionRequiredMixin, FilterView):
     template_name = "core/auditevent_list.html"
     permission_required = "core.view_auditevent"
     paginate_by = 50
+    paginator_class = SeekingPaginator
     strict = True
 
     def has_permission(self):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cooperation.core.dates import add_working_days, last_start_due_by
+from cooperation.core.models import sort_indexes
 from cooperation.organisation.roles import is_coordinator
 
 from .choices import EVENT_TITLES, MOVE_TITLES, OPEN_STATES, TRANSITIONS, Area, EventKind, NoticeState
@@ -99,6 +100,7 @@ class Notice(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("coordination notice")
         verbose_name_plural = _("coordination notices")
+        indexes = sort_indexes("notice", "created_at", "area", "state")
 
     def __str__(self):
         return f"{self.number}: {self.summary[:60]}"

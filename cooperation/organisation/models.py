@@ -3,11 +3,12 @@
 from datetime import date
 
 from django.contrib.auth.models import AbstractUser
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -520,10 +521,26 @@ class CoordinationGroup(models.Model):
         return self.name
 
 
+MUNICIPALITY_CACHE_KEY = "organisation:municipality"
+MUNICIPALITY_CACHE_SECONDS = 60  # another process sees a renamed municipality within this time
+
+
 def get_municipality() -> Municipality | None:
     """The municipality whose portfolio this installation keeps; there is one per installation (see
-    refuse_second_municipality)."""
-    return Municipality.objects.order_by("pk").first()
+    refuse_second_municipality). Every page's header names it, so it is kept in the cache; a save or delete
+    forgets it at once in this process, and other processes read it again within a minute."""
+    found = cache.get(MUNICIPALITY_CACHE_KEY)
+    if found is None:
+        found = Municipality.objects.order_by("pk").first()
+        if found is not None:
+            cache.set(MUNICIPALITY_CACHE_KEY, found, MUNICIPALITY_CACHE_SECONDS)
+    return found
+
+
+@receiver(post_save, sender=Municipality)
+@receiver(post_delete, sender=Municipality)
+def forget_municipality(sender, **kwargs):
+    cache.delete(MUNICIPALITY_CACHE_KEY)
 
 
 def policy_in_force(on: date | None = None) -> Policy | None:

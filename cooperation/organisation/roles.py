@@ -10,15 +10,25 @@ def roles(user) -> set[str]:
     if not user.is_authenticated:
         return set()
     if not hasattr(user, "_roles_cache"):
-        assignments = list(user.role_assignments.values_list("role", "unit_id", "unit__body_id", "unit__body__kind"))
-        user._roles_cache = {role for role, *_rest in assignments}
-        user._units_cache = {unit for role, unit, *_rest in assignments if unit and role in UNIT_ROLES}
+        rows = list(user.role_assignments.select_related("unit__body").order_by("role", "unit__name"))
+        user._assignments_cache = rows
+        user._roles_cache = {row.role for row in rows}
+        user._units_cache = {row.unit_id for row in rows if row.unit_id and row.role in UNIT_ROLES}
         user._bodies_cache = {
-            body for role, _unit, body, kind in assignments if body and role in UNIT_ROLES and kind in COMMITTEE_KINDS
+            row.unit.body_id
+            for row in rows
+            if row.unit_id and row.unit.body_id and row.role in UNIT_ROLES and row.unit.body.kind in COMMITTEE_KINDS
         }
         if user.is_superuser:
             user._roles_cache.add(Role.ADMINISTRATOR)
     return user._roles_cache
+
+
+def assignments(user) -> list:
+    """The user's role assignments with their units, by role and unit name (the start page and the profile list
+    them), read with the roles."""
+    roles(user)
+    return getattr(user, "_assignments_cache", [])
 
 
 def unit_ids(user) -> set[int]:

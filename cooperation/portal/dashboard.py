@@ -5,9 +5,11 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.core.cache import cache
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import formats, timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cooperation.cities.choices import RelationStatus
@@ -29,7 +31,7 @@ from cooperation.reports.figures.keyfigures import key_figures
 from cooperation.reports.models import FollowUp, UnitReport
 from cooperation.steering.choices import VersionStatus
 from cooperation.steering.models import PositionPaperVersion
-from cooperation.visits.models import Visit
+from cooperation.visits.models import Visit, VisitHost
 
 LIMIT = 8
 
@@ -65,9 +67,8 @@ class Figure:
 def official_sections(user, today: datetime.date) -> list[Section]:
     units = sorted(unit_ids(user))
     projects = Project.objects.filter(owner__in=units).select_related("owner").order_by("-start_date", "-pk")[:LIMIT]
-    visits = (
-        Visit.objects.filter(hosts__unit__in=units, start_date__gte=today).distinct().order_by("start_date")[:LIMIT]
-    )
+    hosted = VisitHost.objects.filter(visit=OuterRef("pk"), unit__in=units)
+    visits = Visit.objects.filter(Exists(hosted), start_date__gte=today).order_by("start_date", "pk")[:LIMIT]
     notices = Notice.objects.filter(unit__in=units).open().order_by("-created_at")[:LIMIT]
     drafts = Project.objects.filter(owner__in=units, status__in=[ProjectStatus.IDEA, ProjectStatus.APPLIED])
     consultations = (
@@ -257,11 +258,25 @@ def shown(value, is_money: bool, signed: bool = False) -> str:
     return sign + formats.number_format(value, places, use_l10n=True, force_grouping=True)
 
 
-def portfolio_figures(year: int, user) -> list[Figure]:
+# How long computed key figures are kept at most; any change to the portfolio makes new ones at once.
+FIGURES_SECONDS = 24 * 60 * 60
+
+
+def cached_key_figures(year: int, changed) -> list:
+    """The report's key figures for `year`, computed once per change of the portfolio: `changed` is the moment of the
+    last change (core.queries.last_change), so a save anywhere, by anyone and in any process, asks for new ones.
+    They are about twenty aggregate queries over every project and visit; without `changed`, always computed."""
+    if changed is None:
+        return key_figures(year)
+    key = f"portal:key-figures:{year}:{timezone.localdate()}:{get_language()}:{changed}".replace(" ", "T")
+    return cache.get_or_set(key, lambda: key_figures(year), FIGURES_SECONDS)
+
+
+def portfolio_figures(year: int, user, changed=None) -> list[Figure]:
     """The year's key figures against the year before, from the report's own figure functions (money in SEK at
     each project's rate), for KS, KF and the office; each linked to its list where the user may open it."""
     figures = []
-    for figure in key_figures(year):
+    for figure in cached_key_figures(year, changed):
         model, name, by_year = FIGURE_LISTS.get(figure.key, (None, None, False))
         link = None
         if name and allowed(user, Action.VIEW, model):
@@ -278,8 +293,9 @@ def portfolio_figures(year: int, user) -> list[Figure]:
     return figures
 
 
-def sections_for(user, today: datetime.date | None = None, year: int | None = None) -> dict:
-    """The start page's boxes for the user's roles; the portfolio's figures for `year` (this year by default)."""
+def sections_for(user, today: datetime.date | None = None, year: int | None = None, changed=None) -> dict:
+    """The start page's boxes for the user's roles; the portfolio's figures for `year` (this year by default), kept
+    until the portfolio changes after `changed`."""
     today = today or timezone.localdate()
     year = year or today.year
     context = {"sections": [], "figures": [], "year": year, "years": list(range(today.year + 1, today.year - 10, -1))}
@@ -290,7 +306,7 @@ def sections_for(user, today: datetime.date | None = None, year: int | None = No
     if has_role(user, Role.KS):
         context["sections"] += ks_sections()
     if has_role(user, Role.KS, Role.KF, Role.COORDINATOR, Role.ADMINISTRATOR, Role.READER):
-        context["figures"] = portfolio_figures(year, user)
+        context["figures"] = portfolio_figures(year, user, changed)
     return context
 
 

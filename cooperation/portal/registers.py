@@ -8,6 +8,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from cooperation.core.permissions import Action, allowed
+from cooperation.core.queries import count
 from cooperation.core.registry import Group, registers
 
 
@@ -79,9 +80,17 @@ def navigation(user, view_name: str = "") -> list[MenuGroup]:
     return [group for group in groups.values() if group.links]
 
 
-def registers_for(user) -> list[Register]:
-    """Each register with its size; its own pages where it has them and the user may open them, else the admin list
-    for staff."""
+def register_counts() -> dict:
+    """Each register's size as a one-value queryset, for `core.queries.scalars()` to ask in one query."""
+    return {
+        f"count_{model._meta.db_table}": count(model._default_manager.all())
+        for model in (apps.get_model(declared.model) for declared in registers())
+    }
+
+
+def registers_for(user, counts: dict) -> list[Register]:
+    """Each register with its size (from `register_counts()`); its own pages where it has them and the user may open
+    them, else the admin list for staff."""
     found = []
     for declared in registers():
         model = apps.get_model(declared.model)
@@ -89,5 +98,5 @@ def registers_for(user) -> list[Register]:
         _name, url = openable_list(user, declared)
         if url is None and user.is_staff and user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
             url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
-        found.append(Register(capfirst(opts.verbose_name_plural), model._default_manager.count(), url))
+        found.append(Register(capfirst(opts.verbose_name_plural), counts[f"count_{opts.db_table}"], url))
     return found

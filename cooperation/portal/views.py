@@ -6,17 +6,14 @@ from django.shortcuts import render
 from django.templatetags.static import static
 from django.views.generic import TemplateView
 
+from cooperation.core.queries import last_change, last_changes, scalars
+from cooperation.organisation.roles import assignments
 from cooperation.organisation.signin import sign_in_options
 from cooperation.visits.calendar import described
 
 from .dashboard import sections_for
 from .forms import YearForm
-from .registers import registers_for
-
-
-def assignments_of(user):
-    """The person's roles and units, as the start page and the profile list them (portal/includes/role_list.html)."""
-    return user.role_assignments.select_related("unit").order_by("role", "unit__name")
+from .registers import register_counts, registers_for
 
 
 class HomeView(LoginRequiredMixin, TemplateView):
@@ -27,8 +24,13 @@ class HomeView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         year = YearForm(self.request.GET).chosen()
+        # the registers' sizes and the portfolio's last change (which keys the cached key figures): one query
+        snapshot = scalars(**register_counts(), **last_changes())
         return super().get_context_data(
-            assignments=assignments_of(user), registers=registers_for(user), **sections_for(user, year=year), **kwargs
+            assignments=assignments(user),
+            registers=registers_for(user, snapshot),
+            **sections_for(user, year=year, changed=last_change(snapshot)),
+            **kwargs,
         )
 
 
@@ -40,7 +42,7 @@ class ProfileView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         return super().get_context_data(
-            assignments=assignments_of(user),
+            assignments=assignments(user),
             calendar_links=described(list(user.calendar_feeds.all())),
             **kwargs,
         )

@@ -3,7 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from cooperation.core.filtersets import RegisterFilterSet, date_range, year_filter
+from cooperation.core.filtersets import RegisterFilterSet, across_many, date_range, year_filter
 from cooperation.core.models import SustainableDevelopmentGoal
 from cooperation.organisation.models import PolicyGoal, Unit
 
@@ -20,9 +20,7 @@ class ProjectFilterSet(RegisterFilterSet):
     )
     funding_source = django_filters.ModelChoiceFilter(label=_("Funding source"), queryset=FundingSource.objects.all())
     programme = django_filters.ModelChoiceFilter(label=_("Programme"), queryset=Programme.objects.all())
-    country = django_filters.ChoiceFilter(
-        label=_("Partner country"), field_name="partners__country", choices=countries, distinct=True
-    )
+    country = django_filters.ChoiceFilter(label=_("Partner country"), choices=countries, method="with_partner_in")
     sdg = django_filters.ModelChoiceFilter(
         label=_("Agenda 2030 goal"), field_name="sdgs", queryset=SustainableDevelopmentGoal.objects.all()
     )
@@ -42,6 +40,9 @@ class ProjectFilterSet(RegisterFilterSet):
             ("total_budget", "total_budget"),
         ),
     )
+
+    def with_partner_in(self, queryset, name, value):
+        return across_many(queryset, partners__country=value)
 
     class Meta(RegisterFilterSet.Meta):
         model = Project

@@ -16,7 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from cooperation.core.constraints import FieldCheckConstraint, not_before
 from cooperation.core.display import money
-from cooperation.core.models import BilingualName, MoneyField
+from cooperation.core.models import BilingualName, MoneyField, sort_indexes
 from cooperation.organisation.choices import BodyKind
 from cooperation.organisation.models import municipality_errors
 from cooperation.organisation.rules import TRAVEL_HELP, cooperation_analysis_errors, travel_errors
@@ -233,6 +233,9 @@ class Project(models.Model):
         ordering = ["-start_date", "title"]
         verbose_name = _("international project")
         verbose_name_plural = _("international projects")
+        indexes = sort_indexes(
+            "project", "-start_date,title", "title", "acronym", "status", "start_date", "end_date", "total_budget"
+        )
         constraints = [
             not_before(
                 "start_date",
@@ -463,7 +466,7 @@ class ProjectPartner(models.Model):
     project = models.ForeignKey(Project, models.CASCADE, related_name="partners", verbose_name=_("project"))
     name = models.CharField(_("organisation"), max_length=300)
     city = models.CharField(_("city"), max_length=200, blank=True)
-    country = CountryField(_("country"))
+    country = CountryField(_("country"), db_index=True)  # the list's partner-country filter
     kind = models.CharField(_("kind"), max_length=20, choices=PartnerKind.choices, default=PartnerKind.MUNICIPALITY)
     is_lead = models.BooleanField(_("lead partner"), default=False)
     history = HistoricalRecords()

@@ -52,7 +52,6 @@ class ProjectDetailView(views.ObjectDetailView):
                 "partners",
                 "team",
                 "visits",
-                "notices",
                 Prefetch("finances", ProjectFinance.objects.select_related("source", "programme")),
             )
         )

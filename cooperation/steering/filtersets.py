@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cooperation.core.filtersets import RegisterFilterSet, date_range
+from cooperation.core.filtersets import RegisterFilterSet, across_many, date_range
 from cooperation.organisation.models import Policy
 
 from .choices import ActivityStatus
@@ -56,12 +56,14 @@ class ActionPlanFilterSet(RegisterFilterSet):
     activity_status = django_filters.ChoiceFilter(
         label=_("Has activities that are"),
         choices=ActivityStatus.choices,
-        field_name="activities__status",
-        distinct=True,
+        method="with_activities",
     )
     sort = django_filters.OrderingFilter(
         fields=(("title", "title"), ("start_date", "start_date"), ("end_date", "end_date"))
     )
+
+    def with_activities(self, queryset, name, status):
+        return across_many(queryset, activities__status=status)
 
     class Meta(RegisterFilterSet.Meta):
         model = ActionPlan

@@ -3,7 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from cooperation.core.filtersets import RegisterFilterSet
+from cooperation.core.filtersets import RegisterFilterSet, across_many
 from cooperation.organisation.models import Unit
 from cooperation.organisation.roles import unit_ids
 
@@ -24,9 +24,7 @@ class VisitFilterSet(RegisterFilterSet):
         label=_("Kind"), choices=VisitKind.choices, widget=forms.CheckboxSelectMultiple
     )
     direction = django_filters.ChoiceFilter(label=_("Direction"), choices=Direction.choices)
-    host = django_filters.ModelChoiceFilter(
-        label=_("Host unit"), field_name="hosts__unit", queryset=Unit.objects.all(), distinct=True
-    )
+    host = django_filters.ModelChoiceFilter(label=_("Host unit"), queryset=Unit.objects.all(), method="hosted_by")
     country = django_filters.ChoiceFilter(label=_("Country"), choices=countries)
     # A visit belongs to the year it starts in; visits rarely span a new year.
     year = django_filters.NumberFilter(
@@ -50,7 +48,10 @@ class VisitFilterSet(RegisterFilterSet):
     def hosted_by_my_units(self, queryset, name, value):
         if not value:
             return queryset
-        return queryset.filter(hosts__unit__in=unit_ids(self.request.user)).distinct()
+        return across_many(queryset, hosts__unit__in=unit_ids(self.request.user))
+
+    def hosted_by(self, queryset, name, unit):
+        return across_many(queryset, hosts__unit=unit)
 
     class Meta(RegisterFilterSet.Meta):
         model = Visit

@@ -16,7 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from cooperation.core.constraints import FieldCheckConstraint, not_before
 from cooperation.core.countries import in_eu_eea
-from cooperation.core.models import MoneyField
+from cooperation.core.models import MoneyField, sort_indexes
 from cooperation.organisation.models import municipality_errors
 from cooperation.organisation.rules import TRAVEL_HELP, travel_errors
 
@@ -110,6 +110,9 @@ class Visit(models.Model):
         ordering = ["-start_date"]
         verbose_name = _("visit")
         verbose_name_plural = _("visits")
+        indexes = sort_indexes(
+            "visit", "start_date", "title", "kind", "direction", "end_date", "country", "delegation_size"
+        )
         constraints = [
             not_before(
                 "start_date",

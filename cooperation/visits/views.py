@@ -22,7 +22,7 @@ from cooperation.organisation.roles import is_coordinator, unit_ids
 from . import calendar
 from .filtersets import VisitFilterSet
 from .forms import FIELDSETS, DelegationFormSet, GiftFormSet, HostFormSet, VisitForm
-from .models import CalendarFeed, DelegationMember, Visit, token_hash
+from .models import CalendarFeed, DelegationMember, Visit, VisitHost, token_hash
 from .permissions import may_see_delegation
 
 OWN_HOST_MESSAGE = _("Host units: keep at least one of your own units as a host, or ask a coordinator to hand over.")
@@ -53,7 +53,10 @@ class VisitDetailView(views.ObjectDetailView):
             super()
             .get_queryset()
             .select_related("city_relation", "membership__organisation", "project", "currency")
-            .prefetch_related("hosts__unit", "delegation", "gifts", "requested_bodies", "goals", "sdgs")
+            .prefetch_related(
+                Prefetch("hosts", VisitHost.objects.select_related("unit")),
+                *["delegation", "gifts", "requested_bodies", "goals", "sdgs"],
+            )
         )
 
     def get_context_data(self, **kwargs):

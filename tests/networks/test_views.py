@@ -450,7 +450,8 @@ def test_lists_and_details_run_a_fixed_number_of_queries(client, reader, org, ne
             )
             sector_membership(org, network)
 
-    assert_constant_queries(client, membership.get_absolute_url(), more_related)
+    # a membership lists eight kinds of linked items, each a query: over the ceiling of 12 (issue 13)
+    assert_constant_queries(client, membership.get_absolute_url(), more_related, ceiling=14)
     assert_constant_queries(
         client,
         network.get_absolute_url(),

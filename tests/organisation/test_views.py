@@ -276,7 +276,8 @@ def test_list_and_detail_run_a_fixed_number_of_queries(client, coordinator, org,
 
     assert_constant_queries(client, reverse("organisation:decision_list"), more_decisions)
     decide_everything(org, turku, 1)
-    assert_constant_queries(client, turku.get_absolute_url(), lambda: decide_everything(org, turku, 2))
+    # a decision lists what it decided in ten registers, each a query: over the ceiling of 12 (issue 13)
+    assert_constant_queries(client, turku.get_absolute_url(), lambda: decide_everything(org, turku, 2), ceiling=16)
 
 
 def test_the_organisation_page_lists_bodies_units_the_office_and_the_groups(client, reader, org):

@@ -100,6 +100,24 @@ def test_board_sees_the_portfolio_at_a_glance(client, org, ks_user):
     assert figures["Extern finansiering utbetald (SEK)"].value == "100\xa0000 SEK"
 
 
+def test_the_kept_figures_follow_every_change(client, org, ks_user, django_assert_max_num_queries):
+    """The key figures are kept between requests (twenty aggregate queries over the portfolio) and made anew as soon
+    as anything is saved or deleted, whoever does it and wherever: the page asks for the last change each time."""
+    first = add_project(org, org.unit_a, "Första", status="ongoing")
+    client.force_login(ks_user)
+    assert figures_of(client.get(reverse("home")))["Projekt som pågått"].value == "1"
+    with django_assert_max_num_queries(12):
+        assert figures_of(client.get(reverse("home")))["Projekt som pågått"].value == "1"
+    add_project(org, org.unit_b, "Andra", status="ongoing")
+    assert figures_of(client.get(reverse("home")))["Projekt som pågått"].value == "2"
+    first.status = "idea"
+    first.save()
+    assert figures_of(client.get(reverse("home")))["Projekt som pågått"].value == "1"
+    first.delete()
+    Project.objects.get(title="Andra").delete()
+    assert figures_of(client.get(reverse("home")))["Projekt som pågått"].value == "0"
+
+
 def test_the_figures_of_a_chosen_year(client, org, ks_user):
     last_year = timezone.localdate().year - 1
     project = add_project(
