@@ -54,14 +54,15 @@ class CityRelationDetailView(views.ObjectDetailView):
             super()
             .get_queryset()
             .select_related("decision__body", "end_decision__body", "responsible_body")
+            .annotate(**views.linked_totals(CityRelation, "projects", "visits"))
             .prefetch_related(
                 "units",
                 "goals",
                 "sdgs",
                 Prefetch("agreements", Agreement.objects.select_related("decision__body")),
                 Prefetch("activities", CityActivity.objects.select_related("unit")),
-                Prefetch("projects", views.related(CityRelation, "projects").select_related("owner")),
-                "visits",
+                views.newest_linked(CityRelation, "projects", "owner"),
+                views.newest_linked(CityRelation, "visits"),
                 "positionpapers",
                 "actionplans",
                 Prefetch("evaluations", views.related(CityRelation, "evaluations").select_related("decision__body")),

@@ -7,7 +7,7 @@ from django import forms
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q
 from django.http import QueryDict
-from django.utils.text import format_lazy
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from . import search
@@ -106,6 +106,15 @@ def bound_number(number_filter):
     extra["max_value"] = min(extra.get("max_value", high), high)
     if is_year:
         extra["decimal_places"] = 0
+
+
+def relation_filter(model, name: str):
+    """A dropdown of the rows the item's foreign key `name` may point to, labelled as the field: an item's page
+    leads to its list filtered so (a relation's page to its projects)."""
+    field = model._meta.get_field(name)
+    return django_filters.ModelChoiceFilter(
+        label=capfirst(field.verbose_name), queryset=field.related_model._default_manager.all()
+    )
 
 
 def date_range(label):

@@ -5,12 +5,21 @@ import functools
 
 from django.apps import apps
 from django.db import connection
-from django.db.models import F, Func, IntegerField, QuerySet
+from django.db.models import F, Func, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 
 def count(queryset: QuerySet) -> QuerySet:
     """The queryset's number of rows as a one-value queryset for `scalars()` (COUNT without a GROUP BY)."""
     return queryset.order_by().annotate(_value=Func(template="COUNT(*)", output_field=IntegerField())).values("_value")
+
+
+def related_count(model, name: str) -> Coalesce:
+    """How many rows `model`'s reverse relation `name` holds, per item, as an annotation: a correlated COUNT(*)
+    rather than a join, so several such counts do not multiply each other's rows."""
+    relation = model._meta.get_field(name)
+    rows = relation.related_model._default_manager.filter(**{relation.field.name: OuterRef("pk")})
+    return Coalesce(Subquery(count(rows)), 0)
 
 
 def maximum(queryset: QuerySet, field: str) -> QuerySet:

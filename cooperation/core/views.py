@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import OperationalError, transaction
-from django.db.models import ProtectedError, QuerySet
+from django.db.models import Prefetch, ProtectedError, QuerySet
 from django.forms.formsets import DELETION_FIELD_NAME, TOTAL_FORM_COUNT, BaseFormSet
 from django.forms.utils import ErrorDict
 from django.http import FileResponse, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
@@ -33,6 +33,7 @@ from .filtersets import AuditEventFilterSet
 from .history import timeline
 from .models import AuditEvent
 from .permissions import Action, allowed, permission_flags, visible, who_may
+from .queries import related_count
 from .registry import add_label
 from .signals import item_page, item_saved
 
@@ -333,6 +334,23 @@ def save_notes(obj, user) -> list[str]:
 def related(model, name: str):
     """The rows another app keeps about `model`, reached through their relation `name`, not through an import."""
     return model._meta.get_field(name).related_model._default_manager.all()
+
+
+# How many linked items an item's page lists (its newest); "See all" leads to the list filtered by the item.
+LINKED_LIMIT = 10
+
+
+def newest_linked(model, name: str, *related_fields: str) -> Prefetch:
+    """The item's newest LINKED_LIMIT rows of its reverse relation `name` (a relation's projects: there may be
+    thousands) as the list `newest_<name>`, with `related_fields` joined; the page shows the total from
+    `linked_totals()`."""
+    rows = related(model, name).select_related(*related_fields).order_by("-start_date", "-pk")
+    return Prefetch(name, rows[:LINKED_LIMIT], to_attr=f"newest_{name}")
+
+
+def linked_totals(model, *names: str) -> dict:
+    """`<name>_total` annotations: how many rows each reverse relation holds, each counted in a subquery."""
+    return {f"{name}_total": related_count(model, name) for name in names}
 
 
 def current_version(obj) -> str:

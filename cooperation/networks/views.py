@@ -122,9 +122,10 @@ class MembershipDetailView(views.ObjectDetailView):
                 Prefetch("fees", MembershipFee.objects.select_related("currency")),
                 Prefetch("evaluations", views.related(Membership, "evaluations").select_related("decision__body")),
                 Prefetch("organisation__declarations", DECLARATIONS),
-                "projects",
-                "visits",
+                views.newest_linked(Membership, "projects"),
+                views.newest_linked(Membership, "visits"),
             )
+            .annotate(**views.linked_totals(Membership, "projects", "visits"))
         )
 
     def get_context_data(self, **kwargs):

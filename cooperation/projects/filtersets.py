@@ -3,7 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from cooperation.core.filtersets import RegisterFilterSet, across_many, date_range, year_filter
+from cooperation.core.filtersets import RegisterFilterSet, across_many, date_range, relation_filter, year_filter
 from cooperation.core.models import SustainableDevelopmentGoal
 from cooperation.organisation.models import PolicyGoal, Unit
 
@@ -27,6 +27,8 @@ class ProjectFilterSet(RegisterFilterSet):
     goal = django_filters.ModelChoiceFilter(
         label=_("Municipal goal"), field_name="goals", queryset=PolicyGoal.objects.all()
     )
+    city_relation = relation_filter(Project, "city_relation")
+    membership = relation_filter(Project, "membership")
     year = year_filter(_("Active in year"), "start_date", "end_date")
     start_date = date_range(_("Starts"))
     sort = django_filters.OrderingFilter(

@@ -3,7 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from cooperation.core.filtersets import RegisterFilterSet, across_many
+from cooperation.core.filtersets import RegisterFilterSet, across_many, relation_filter
 from cooperation.organisation.models import Unit
 from cooperation.organisation.roles import unit_ids
 
@@ -26,6 +26,8 @@ class VisitFilterSet(RegisterFilterSet):
     direction = django_filters.ChoiceFilter(label=_("Direction"), choices=Direction.choices)
     host = django_filters.ModelChoiceFilter(label=_("Host unit"), queryset=Unit.objects.all(), method="hosted_by")
     country = django_filters.ChoiceFilter(label=_("Country"), choices=countries)
+    city_relation = relation_filter(Visit, "city_relation")
+    membership = relation_filter(Visit, "membership")
     # A visit belongs to the year it starts in; visits rarely span a new year.
     year = django_filters.NumberFilter(
         label=_("Year"), field_name="start_date", lookup_expr="year", min_value=1900, max_value=2999

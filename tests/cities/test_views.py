@@ -431,3 +431,23 @@ def test_the_relation_page_checks_its_activities_against_the_units_it_posts(clie
     response = client.post(url, data)
     assert response.status_code == 302, response.context["error_summary"]
     assert twin.activities.get().unit == org.unit_b
+
+
+def test_a_relation_lists_its_newest_projects_and_leads_to_all_of_them(client, reader, org, twin):
+    """A twin town of fifty years may have hundreds of projects: its page lists the newest ten and links to the
+    project list filtered by the relation, which lists every one of them."""
+    for year in range(2000, 2012):
+        Project.objects.create(
+            title=f"Aarhusprojekt {year}",
+            owner=org.unit_a,
+            funding_source=FundingSource.objects.get(code="eu"),
+            start_date=datetime.date(year, 1, 1),
+            city_relation=twin,
+        )
+    client.force_login(reader)
+    html = client.get(twin.get_absolute_url()).content.decode()
+    assert "Aarhusprojekt 2011" in html and "Aarhusprojekt 2002" in html
+    assert "Aarhusprojekt 2001" not in html and "Aarhusprojekt 2000" not in html
+    link = f"{reverse('projects:project_list')}?city_relation={twin.pk}"
+    assert f'<a href="{link}">Visa alla (12)</a>' in html
+    assert client.get(link).context["paginator"].count == 12
