@@ -571,7 +571,7 @@ def file_rows(url: str, size: str) -> list[list]:
         [
             f"annual report {built['year']} (PDF, Excel, Word)",
             None,
-            round(built["seconds"] * 1000),
+            round(built["total_seconds"] * 1000),
             None,
             None,
             None,

@@ -19,6 +19,7 @@ class FilterForm(FkuiFormMixin, forms.Form):
     """The filter form in FKUI's markup; a choice left empty filters nothing."""
 
     empty_choice = _("All")
+    read_choices_once = True
 
 
 class RegisterFilterSet(django_filters.FilterSet):

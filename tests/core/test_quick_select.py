@@ -42,3 +42,19 @@ def test_a_list_filter_writes_its_options_without_templates(org):
     assert type(form.fields["country"].widget).__mro__[1].__name__ == "QuickOptions"
     assert '<option value="DE" selected>Tyskland</option>' in html
     assert html.count("<option") > 240
+
+
+@pytest.mark.django_db
+def test_a_filters_model_choice_is_read_once_for_its_dropdown_and_its_check(org, django_assert_num_queries):
+    from cooperation.projects.filtersets import ProjectFilterSet
+
+    form = ProjectFilterSet({"owner": str(org.unit_a.pk)}, queryset=Project.objects.none()).form
+    with django_assert_num_queries(1):  # the units, once
+        assert form.is_valid(), form.errors
+        assert form.cleaned_data["owner"] == org.unit_a
+        assert f'<option value="{org.unit_a.pk}" selected>' in str(form["owner"])
+    refused = ProjectFilterSet({"owner": "99999999999999999999"}, queryset=Project.objects.none()).form
+    assert not refused.is_valid()
+    assert refused.errors["owner"] == [
+        "Välj ett giltigt alternativ. Det valet finns inte bland tillgängliga alternativ."
+    ]
