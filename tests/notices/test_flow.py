@@ -182,14 +182,17 @@ def test_the_office_registering_a_vip_visit_needs_no_notice_to_itself(org, coord
 
 
 def test_raising_a_notice_by_hand_from_an_item(client, org, official_a):
-    project = Project.objects.create(
-        title="Klimat", owner=org.unit_a, funding_source=FundingSource.objects.get(code="eu")
+    project = Project.objects.create(  # a key a page would write as 1 000 001 where it groups numbers
+        pk=1_000_001, title="Klimat", owner=org.unit_a, funding_source=FundingSource.objects.get(code="eu")
     )
     client.force_login(official_a)
     url = f"{reverse('notices:notice_add')}?project={project.pk}"
     response = client.get(url)
     assert response.context["form"].initial["unit"] == org.unit_a.pk
-    data = form_data(response, summary="Vi planerar ett studiebesök i Tallinn.", _item_project=str(project.pk))
+    field = response.context["item_field"]
+    hidden = re.search(rf'name="{field}" value="([^"]*)"', response.content.decode()).group(1)
+    assert hidden == "1000001"  # the page posts the key back as it is
+    data = form_data(response, summary="Vi planerar ett studiebesök i Tallinn.", **{field: hidden})
     response = client.post(reverse("notices:notice_add"), data)
     assert response.status_code == 302, response.context["error_summary"]
     notice = Notice.objects.get(is_automatic=False)  # registering the project raised the automatic one
