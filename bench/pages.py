@@ -63,6 +63,7 @@ class Case:
     admin_url: str | None = None
     search: bool = False
     list_page: bool = True
+    max_queries: int = MAX_QUERIES
     times: list = field(default_factory=list)
     admin_times: list = field(default_factory=list)
     measured: dict = field(default_factory=dict)
@@ -139,6 +140,7 @@ def build_cases() -> list[Case]:
         cases += list_cases(list_url)
     for username in demo_users():
         cases.append(Case("start page", username, reverse("home"), username, list_page=False))
+    cases += header_search_cases()
     assert get_user_model().objects.filter(username="admin").exists()  # noqa: S101 - the seeded superuser
     return cases
 
@@ -214,6 +216,42 @@ def list_cases(list_url: str) -> list[Case]:
         change = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]) if model_admin else None
         cases.append(Case(group, "detail page", obj.get_absolute_url(), user, change, list_page=False))
     return cases
+
+
+def header_search_cases() -> list[Case]:
+    """The header's search across every register, for a word from the middle project's description and for a
+    common word, as the coordinator (every register) and an official. Its query budget is per register: a count and
+    the best hits of each register with a hit, and the page's own."""
+    from django.urls import reverse
+
+    from cooperation.portal.search import searchables
+    from cooperation.projects.models import Project
+
+    total = Project.objects.count()
+    words = ["samarbete"]
+    if total:
+        text = Project.objects.values_list("description", flat=True).order_by("pk")[total // 2] or ""
+        words += [word.lower() for word in re.findall(r"\w+", text) if len(word) >= 6][:1]
+    registers = len(searchables(clients_user("samordnare")))
+    return [
+        Case(
+            "search",
+            f"header “{word}” as {user}",
+            f"{reverse('search')}?q={word}",
+            user,
+            list_page=False,
+            search=True,
+            max_queries=2 * registers + 4,
+        )
+        for word in words
+        for user in ("samordnare", "handlaggare")
+    ]
+
+
+def clients_user(username: str):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username=username)
 
 
 def filter_value(model, each):
@@ -380,8 +418,8 @@ def slowest_alone(captured: list[dict]) -> tuple[float | None, str]:
 def judge(case: Case, vendor: str) -> str:
     m = case.measured
     missed = []
-    if m["queries"] > MAX_QUERIES:
-        missed.append(f"queries > {MAX_QUERIES}")
+    if m["queries"] > case.max_queries:
+        missed.append(f"queries > {case.max_queries}")
     if case.list_page or case.group != "start page":
         if m["median_ms"] > MEDIAN_MS:
             missed.append(f"median > {MEDIAN_MS}")

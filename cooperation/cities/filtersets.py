@@ -1,5 +1,6 @@
 import django_filters
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -34,6 +35,7 @@ class CityRelationFilterSet(RegisterFilterSet):
     review_overdue = django_filters.BooleanFilter(
         label=_("Review overdue"), method="overdue", widget=forms.CheckboxInput
     )
+    year = django_filters.NumberFilter(label=_("Active in year"), method="active_in", min_value=1900, max_value=2200)
     sort = django_filters.OrderingFilter(
         fields=(
             ("city", "city"),
@@ -44,6 +46,13 @@ class CityRelationFilterSet(RegisterFilterSet):
             ("next_review_on", "next_review_on"),
         ),
     )
+
+    def active_in(self, queryset, name, year):
+        """Relations that had begun by the year and had not ended before it."""
+        year = int(year)
+        return queryset.filter(
+            Q(since_year__lte=year) | Q(since_year__isnull=True), Q(ended_on__year__gte=year) | Q(ended_on__isnull=True)
+        )
 
     class Meta(RegisterFilterSet.Meta):
         model = CityRelation

@@ -4,7 +4,7 @@ ending are reminded about."""
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cooperation.notices import reminders
+from cooperation.notices import reminders, synergies
 from cooperation.notices.choices import Area
 from cooperation.notices.triggers import Item, register
 
@@ -42,3 +42,14 @@ def reviews_and_agreements_due(today, ahead) -> list:
             for a in agreements
         ],
     ]
+
+
+synergies.register(
+    synergies.Source(
+        "cities.CityRelation",
+        keys=lambda relation: [synergies.city(relation.city, relation.country)],
+        unit=working_unit,
+        period=lambda relation: (relation.started_on(), relation.ended_on),
+        many=("units",),
+    )
+)

@@ -31,6 +31,7 @@ class ConsultationFilterSet(RegisterFilterSet):
     )
     # Each column sorts by its own name (a relation by its model's ordering, i.e. by name): the list view links
     # the header to the model path, so path and column name must be the same.
+    year = django_filters.NumberFilter(label=_("Year received"), field_name="received_on", lookup_expr="year")
     sort = django_filters.OrderingFilter(
         fields=(
             ("title", "title"),

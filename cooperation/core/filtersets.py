@@ -58,9 +58,12 @@ class RegisterFilterSet(django_filters.FilterSet):
     def search(self, queryset, name, value):
         """Every word in one of the search fields, as `icontains` finds it, through the search indexes
         (core.search). A field across a to-many relation (a project's partners) is searched in a subquery, so an
-        item with two matching rows is still one row of the list and its count."""
+        item with two matching rows is still one row of the list and its count; only related rows the user may read
+        count (`core.search.condition`)."""
+        user = getattr(self.request, "user", None)
         for term in value.split():
-            queryset = queryset.filter(search.condition(queryset.model, self.search_fields, term, queryset.db))
+            condition = search.condition(queryset.model, self.search_fields, term, queryset.db, user=user)
+            queryset = queryset.filter(condition)
         return queryset
 
 

@@ -93,6 +93,11 @@ def visible(user, queryset: QuerySet) -> QuerySet:
     return narrow(user, queryset) if narrow else queryset
 
 
+def narrowed(model) -> bool:
+    """Whether the model's app declared which of its rows a user may read."""
+    return model._meta.label_lower in FILTERS
+
+
 def permission_flags(user, obj: Model) -> dict[str, bool]:
     """What the detail page may offer this user."""
     can_change = allowed(user, Action.CHANGE, obj)

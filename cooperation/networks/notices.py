@@ -4,7 +4,7 @@ membership becomes or stops being one. Sector-specific memberships are evaluated
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cooperation.notices import reminders
+from cooperation.notices import reminders, synergies
 from cooperation.notices.choices import Area
 from cooperation.notices.triggers import Item, register
 
@@ -43,3 +43,13 @@ def evaluations_due(today, ahead) -> list:
         for m in memberships
         if m.evaluation_due_on and m.evaluation_due_on <= ahead
     ]
+
+
+synergies.register(
+    synergies.Source(
+        "networks.Membership",
+        keys=lambda membership: [synergies.network(membership.organisation)],
+        unit=lambda membership: membership.unit,
+        period=lambda membership: (membership.member_since, membership.member_until),
+    )
+)

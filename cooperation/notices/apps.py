@@ -13,10 +13,13 @@ class NoticesConfig(AppConfig):
     def ready(self):
         from cooperation.core.signals import item_page, item_saved
 
+        from . import synergies
         from .services import item_notices
         from .triggers import saved_note
 
-        # Each register declares the items a notice can concern, its triggers and reminders in its notices.py.
+        # Each register declares the items a notice can concern, its triggers, reminders and what its items offer the
+        # synergy finder in its notices.py.
         autodiscover_modules("notices")
         item_page.connect(item_notices, dispatch_uid="notices-item-page")
         item_saved.connect(saved_note, dispatch_uid="notices-item-saved")
+        item_saved.connect(synergies.saved_note, dispatch_uid="notices-synergies-saved")

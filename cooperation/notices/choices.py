@@ -55,3 +55,14 @@ EVENT_TITLES = {
     EventKind.COMMENT: _("Comment"),
     EventKind.ITEM_CHANGED: _("The item was changed"),
 }
+
+
+class SynergyKind(models.TextChoices):
+    """What two units' items may share, which the central office should know of (Göteborg §4: "to secure
+    synergies")."""
+
+    PARTNER = "partner", _("the same partner")
+    CITY = "city", _("the same city")
+    COUNTRY_THEME = "country_theme", _("the same country and theme")
+    NETWORK = "network", _("the same network")
+    CALL = "call", _("the same EU programme and call")

@@ -27,6 +27,7 @@ class NoticeFilterSet(RegisterFilterSet):
         label=_("Unanswered too long"), method="unanswered", widget=forms.CheckboxInput
     )
     created_at = date_range(_("Submitted"))
+    year = django_filters.NumberFilter(label=_("Year"), field_name="created_at", lookup_expr="year")
     sort = django_filters.OrderingFilter(
         fields=(
             ("created_at", "created_at"),

@@ -54,3 +54,15 @@ MOVE_LABELS = {
     NoticeState.CLOSED: _("Close"),
 }
 ANSWER_LABEL = _("Send the answer")
+
+
+class DismissForm(FkuiFormMixin, forms.Form):
+    """Why a possible synergy is no matter for the central office."""
+
+    reason = forms.CharField(
+        label=_("Why is it dismissed?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("E.g. the units already work together, or the partner is a different organisation."),
+        error_messages={"required": _("Say why the overlap is dismissed.")},
+    )

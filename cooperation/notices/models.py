@@ -3,6 +3,7 @@
 import datetime
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models.functions import Length
@@ -15,7 +16,7 @@ from cooperation.core.dates import add_working_days, last_start_due_by
 from cooperation.core.models import sort_indexes
 from cooperation.organisation.roles import is_coordinator
 
-from .choices import EVENT_TITLES, MOVE_TITLES, OPEN_STATES, TRANSITIONS, Area, EventKind, NoticeState
+from .choices import EVENT_TITLES, MOVE_TITLES, OPEN_STATES, TRANSITIONS, Area, EventKind, NoticeState, SynergyKind
 
 ITEM_FIELDS = ("project", "visit", "membership", "city_relation", "consultation")
 
@@ -266,3 +267,87 @@ class Reminder(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.key} {self.due_on}"
+
+
+class SynergyKey(models.Model):
+    """What an item offers for finding synergies: one row per partner, city, country and theme, network or call,
+    with the item's unit and period (notices.synergies keeps them). Derived from the item, so it keeps no history:
+    it is rebuilt from the item whenever the item or its rows change."""
+
+    item_type = models.ForeignKey("contenttypes.ContentType", models.CASCADE, related_name="+")
+    item_id = models.PositiveBigIntegerField()
+    unit = models.ForeignKey("organisation.Unit", models.CASCADE, null=True, blank=True, related_name="+")
+    kind = models.CharField(max_length=20, choices=SynergyKind.choices)
+    key = models.CharField(max_length=300)  # normalised: no case, accents, punctuation or filler words
+    label = models.CharField(max_length=300)  # as the item spells it
+    starts = models.DateField(null=True, blank=True)
+    ends = models.DateField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["kind", "key"], name="synergykey_kind_key"),
+            models.Index(fields=["item_type", "item_id"], name="synergykey_item"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.label}"
+
+
+class Overlap(models.Model):
+    """Two units' items that share a partner, a city, a country and theme, a network or a call in overlapping
+    periods: open until a coordinator dismisses it with a reason."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=SynergyKind.choices)
+    label = models.CharField(_("shared"), max_length=300)
+    first_type = models.ForeignKey("contenttypes.ContentType", models.CASCADE, related_name="+")
+    first_id = models.PositiveBigIntegerField()
+    second_type = models.ForeignKey("contenttypes.ContentType", models.CASCADE, related_name="+")
+    second_id = models.PositiveBigIntegerField()
+    first = GenericForeignKey("first_type", "first_id")
+    second = GenericForeignKey("second_type", "second_id")
+    # the items' units when the overlap was found, for the lists that name them without reading every item
+    first_unit = models.ForeignKey(
+        "organisation.Unit", models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("unit")
+    )
+    second_unit = models.ForeignKey(
+        "organisation.Unit", models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("other unit")
+    )
+    found_at = models.DateTimeField(_("found at"), default=timezone.now)
+    dismissed_at = models.DateTimeField(_("dismissed at"), null=True, blank=True)
+    dismissed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("dismissed by"),
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-found_at", "-pk"]
+        verbose_name = _("possible synergy")
+        verbose_name_plural = _("possible synergies")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "first_type", "first_id", "second_type", "second_id"], name="overlap_once"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(dismissed_at__isnull=True) | ~models.Q(reason=""),
+                name="overlap_dismissed_with_reason",
+                violation_error_message=_("Say why the overlap is dismissed."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["first_type", "first_id"], name="overlap_first"),
+            models.Index(fields=["second_type", "second_id"], name="overlap_second"),
+            models.Index(fields=["dismissed_at", "-found_at"], name="overlap_open"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.label}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.dismissed_at is None

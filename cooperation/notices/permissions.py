@@ -36,3 +36,12 @@ def may_move_notice(user, notice, state: str) -> bool:
 
 register("notices.Notice", add=coordinators_and_officials, change=coordinators, delete=coordinators, view=sees_notices)
 register_filter("notices.Notice", notices_visible)
+
+
+def found_by_the_finder(user, obj=None) -> bool:
+    """Overlaps are found by the synergy finder, not written by anyone."""
+    return False
+
+
+# The possible synergies are the central office's to weigh; a coordinator dismisses one with a reason.
+register("notices.Overlap", add=found_by_the_finder, change=coordinators, delete=found_by_the_finder, view=coordinators)

@@ -5,18 +5,23 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.generic import ListView
 
 from cooperation.core import views
 from cooperation.core.permissions import Action, allowed, visible, who_may
+from cooperation.core.views import BusyDatabaseMixin
 from cooperation.organisation.roles import is_coordinator
 
-from . import services
+from . import services, synergies
 from .choices import NoticeState
 from .filtersets import NoticeFilterSet
-from .forms import ANSWER_LABEL, MOVE_LABELS, MoveForm, NoticeForm
-from .models import Notice, NoticeAttachment
+from .forms import ANSWER_LABEL, MOVE_LABELS, DismissForm, MoveForm, NoticeForm
+from .models import Notice, NoticeAttachment, Overlap
 from .permissions import may_move_notice
 from .triggers import ITEMS, item_for
 
@@ -91,9 +96,14 @@ class NoticeDetailView(NoticeMixin, views.ObjectDetailView):
             for state in NoticeState.values
             if state != notice.state and may_move_notice(user, notice, state)
         ]
+        item = notice.item
+        synergies_shown = []
+        if item is not None and synergies.source_for(item) and allowed(user, Action.VIEW, Overlap):
+            synergies_shown = synergies.shown_for(item, synergies.open_overlaps(item))
         return super().get_context_data(
             moves=moves,
             move_form=MoveForm(),
+            synergies=synergies_shown,
             can_assign=is_coordinator(user) and notice.is_open and notice.assigned_to_id != user.pk,
             **kwargs,
         )
@@ -217,3 +227,77 @@ class AttachmentView(LoginRequiredMixin, View):
         if not visible(request.user, Notice.objects.filter(pk=attachment.notice_id)).exists():
             raise Http404
         return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=str(attachment))
+
+
+class OverlapMixin(LoginRequiredMixin):
+    """The possible synergies are the coordinators' (notices.permissions)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not allowed(request.user, Action.VIEW, Overlap):
+            raise PermissionDenied(_("This may be done by {who}.").format(who=who_may(Action.VIEW, Overlap)))
+        return super().dispatch(request, *args, **kwargs)
+
+
+class OverlapListView(OverlapMixin, ListView):
+    """Other units' items that share a partner, a city, a country and theme, a network or a call: the open ones, or
+    with `?state=dismissed` those dismissed and why."""
+
+    model = Overlap
+    template_name = "notices/overlap_list.html"
+    paginate_by = 50
+
+    def dismissed(self) -> bool:
+        return self.request.GET.get("state") == "dismissed"
+
+    def get_queryset(self):
+        overlaps = Overlap.objects.filter(dismissed_at__isnull=not self.dismissed())
+        overlaps = overlaps.select_related("first_unit", "second_unit", "dismissed_by")
+        return overlaps.prefetch_related("first", "second").order_by(
+            "-dismissed_at" if self.dismissed() else "-found_at", "-pk"
+        )
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(dismissed=self.dismissed(), **kwargs)
+
+
+class OverlapDetailView(OverlapMixin, BusyDatabaseMixin, View):
+    """One possible synergy: both items, what they share, and the form that dismisses it with a reason."""
+
+    template_name = "notices/overlap_detail.html"
+
+    def overlap(self, pk, lock=False):
+        if lock:  # the row alone: PostgreSQL locks no row of an outer join's nullable side
+            get_object_or_404(Overlap.objects.select_for_update(), pk=pk)
+        return get_object_or_404(Overlap.objects.select_related("first_unit", "second_unit", "dismissed_by"), pk=pk)
+
+    def render(self, overlap, form, status=200):
+        context = {"object": overlap, "form": form, "opts": Overlap._meta}
+        return TemplateResponse(self.request, self.template_name, context, status=status)
+
+    def get(self, request, pk):
+        return self.render(self.overlap(pk), DismissForm())
+
+    def post(self, request, pk):
+        form = DismissForm(request.POST)
+        with transaction.atomic():
+            overlap = self.overlap(pk, lock=True)
+            if not overlap.is_open:
+                # two coordinators at once: the first one's reason stands
+                messages.error(
+                    request,
+                    _("{who} had already dismissed it; nothing was changed.").format(who=overlap.dismissed_by),
+                )
+                return self.render(overlap, DismissForm(), status=409)
+            if not form.is_valid():
+                return self.render(overlap, form, status=400)
+            overlap.dismissed_at = timezone.now()
+            overlap.dismissed_by = request.user
+            overlap.reason = form.cleaned_data["reason"]
+            overlap.save()
+        messages.success(request, _("The possible synergy was dismissed."))
+        return HttpResponseRedirect(reverse("notices:overlap_list"))

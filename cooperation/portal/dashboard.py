@@ -21,7 +21,7 @@ from cooperation.core.permissions import Action, allowed
 from cooperation.networks.choices import MembershipKind
 from cooperation.networks.models import Membership
 from cooperation.notices.choices import NoticeState
-from cooperation.notices.models import Notice
+from cooperation.notices.models import Notice, Overlap
 from cooperation.organisation.choices import Role
 from cooperation.organisation.roles import has_role, is_coordinator, unit_ids
 from cooperation.projects.choices import ProjectStatus
@@ -197,6 +197,11 @@ def coordinator_sections(user, today: datetime.date) -> list[Section]:
         .select_related("relation")
         .order_by("valid_until")[:LIMIT]
     )
+    open_overlaps = (
+        Overlap.objects.filter(dismissed_at__isnull=True)
+        .select_related("first_unit", "second_unit")
+        .prefetch_related("first", "second")[:LIMIT]
+    )
     return [
         Section(
             _("New coordination notices"),
@@ -229,12 +234,31 @@ def coordinator_sections(user, today: datetime.date) -> list[Section]:
             _("No evaluation due."),
         ),
         Section(
+            _("Possible synergies between units"),
+            [overlap_item(overlap) for overlap in open_overlaps],
+            url("notices:overlap_list"),
+            _("No open overlap between units' items."),
+        ),
+        Section(
             _("Agreements ending within six months"),
             [(a, _url_of(a.relation), display.value(a, "valid_until")) for a in agreements],
             url("cities:cityrelation_list"),
             _("No agreement ends within six months."),
         ),
     ]
+
+
+def overlap_item(overlap) -> tuple:
+    """A possible synergy on the start page: both items and their units, linked to where it is weighed."""
+    nobody = _("no unit")
+    text = _("{first} ({first_unit}) and {second} ({second_unit})").format(
+        first=overlap.first,
+        first_unit=overlap.first_unit or nobody,
+        second=overlap.second,
+        second_unit=overlap.second_unit or nobody,
+    )
+    note = f"{overlap.get_kind_display()} “{overlap.label}”"
+    return text, reverse("notices:overlap_detail", args=[overlap.pk]), note
 
 
 # Where each key figure's items are listed (the list's model and URL name), with the year's filter where it has one.

@@ -11,8 +11,9 @@ from cooperation.organisation.roles import assignments
 from cooperation.organisation.signin import sign_in_options
 from cooperation.visits.calendar import described
 
+from . import search
 from .dashboard import sections_for
-from .forms import YearForm
+from .forms import SearchForm, YearForm
 from .registers import register_counts, registers_for
 
 
@@ -32,6 +33,24 @@ class HomeView(LoginRequiredMixin, TemplateView):
             **sections_for(user, year=year, changed=last_change(snapshot)),
             **kwargs,
         )
+
+
+class SearchView(LoginRequiredMixin, TemplateView):
+    """The header's search across every register this user may open (`portal.search`)."""
+
+    template_name = "portal/search.html"
+
+    def get_context_data(self, **kwargs):
+        registers = search.searchables(self.request.user)
+        form = SearchForm(self.request.GET or None, registers)
+        results = None
+        if form.is_valid() and form.cleaned_data["q"]:
+            chosen = form.cleaned_data["register"]
+            within = [each for each in registers if each.key == chosen] if chosen else registers
+            results = search.search(
+                self.request, form.cleaned_data["q"], within, year=form.cleaned_data["year"], one=bool(chosen)
+            )
+        return super().get_context_data(form=form, results=results, registers=registers, **kwargs)
 
 
 class ProfileView(LoginRequiredMixin, TemplateView):

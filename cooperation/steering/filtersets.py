@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cooperation.core.filtersets import RegisterFilterSet, across_many, date_range
+from cooperation.core.filtersets import RegisterFilterSet, across_many, date_range, year_filter
 from cooperation.organisation.models import Policy
 
 from .choices import ActivityStatus
@@ -24,7 +24,13 @@ def by_subject(queryset, name, value):
 
 
 class PositionPaperFilterSet(RegisterFilterSet):
-    search_fields = ("title", "city_relation__city", "membership__organisation__name")
+    search_fields = (
+        "title",
+        "versions__purpose",
+        "versions__background",
+        "city_relation__city",
+        "membership__organisation__name",
+    )
 
     subject = django_filters.ChoiceFilter(label=_("Concerns"), choices=SUBJECTS, method=by_subject)
     review_due = django_filters.BooleanFilter(label=_("Review due"), method="due", widget=forms.CheckboxInput)
@@ -58,6 +64,7 @@ class ActionPlanFilterSet(RegisterFilterSet):
         choices=ActivityStatus.choices,
         method="with_activities",
     )
+    year = year_filter(_("Active in year"), "start_date", "end_date")
     sort = django_filters.OrderingFilter(
         fields=(("title", "title"), ("start_date", "start_date"), ("end_date", "end_date"))
     )
@@ -77,6 +84,7 @@ class EvaluationFilterSet(RegisterFilterSet):
         label=_("Concerns"), choices=[*SUBJECTS, ("position_paper", _("position paper"))], method=by_subject
     )
     date = date_range(_("Date"))
+    year = django_filters.NumberFilter(label=_("Year"), field_name="date", lookup_expr="year")
     overdue = django_filters.BooleanFilter(label=_("Next evaluation overdue"), method="due", widget=forms.CheckboxInput)
     sort = django_filters.OrderingFilter(fields=(("date", "date"), ("next_due_on", "next_due_on")))
 

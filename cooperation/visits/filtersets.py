@@ -12,7 +12,9 @@ from .models import Visit
 
 
 class VisitFilterSet(RegisterFilterSet):
-    search_fields = ("title", "visiting_organisation", "city", "topics")
+    # Not the delegation's names: a person's name is found where it is shown (on the visit's page, to those who may
+    # see it), and a relation beside the visit's own texts would make a common word read every visit.
+    search_fields = ("title", "visiting_organisation", "city", "purpose", "topics")
 
     mine = django_filters.BooleanFilter(
         label=_("My units' visits"),

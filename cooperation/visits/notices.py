@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext as _
 
+from cooperation.notices import synergies
 from cooperation.notices.choices import Area
 from cooperation.notices.triggers import Item, register
 
@@ -24,5 +25,32 @@ register(
         summary=summary,
         watched=("kind",),
         skip_coordinators=True,
+    )
+)
+
+
+def synergy_keys(visit) -> list:
+    """The organisation visiting or visited, the city, and the country abroad with the visit's Agenda 2030 goals."""
+    return [
+        synergies.Key(synergies.SynergyKind.PARTNER, visit.visiting_organisation),
+        synergies.city(visit.city, visit.country),
+        *synergies.country_themes(visit.country, visit.sdgs.all()),
+    ]
+
+
+def host(visit):
+    """The main host, or the first host where none is named."""
+    hosts = list(visit.hosts.all())
+    return visit.main_host or (hosts[0].unit if hosts else None)
+
+
+synergies.register(
+    synergies.Source(
+        "visits.Visit",
+        keys=synergy_keys,
+        unit=host,
+        period=lambda visit: synergies.months(visit.start_date, visit.end_date),  # the same city in the same month
+        rows={"visits.VisitHost": "visit"},
+        many=("sdgs",),
     )
 )

@@ -5,6 +5,7 @@ from tests.permissions import ROLES, everyone
 MATRIX = {
     "home": ([], everyone()),
     "profile": ([], everyone()),
+    "search": ([], everyone()),
     "accessibility": ([], dict.fromkeys(ROLES, 200)),  # open to all: the statement must reach anyone
 }
 

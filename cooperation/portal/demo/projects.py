@@ -57,6 +57,25 @@ def project_decision(decisions, owner, source, status) -> int | None:
     return decisions["ks_central_funds"] if source.kind == FundingKind.MUNICIPAL else decisions[f"projects_{owner.pk}"]
 
 
+# A few partners that several units work with, spelt a little differently by each (the synergy finder's matter).
+SHARED_PARTNERS = [
+    ("Nordic Urban Lab (demo)", "Nordic Urban-Lab (demo)"),
+    ("Baltic Climate Forum (demo)", "Baltic climate forum (demo)"),
+    ("Circular Cities Institute (demo)", "The Circular Cities Institute (demo)"),
+    ("Culture Bridge Foundation (demo)", "Culture Bridge Foundation (Demo)"),
+    ("Green Mobility Centre (demo)", "Green Mobility Centre, (demo)"),
+    ("European Youth Exchange (demo)", "European Youth Exchange (demo)"),
+]
+
+
+def partner_name(i: int, j: int) -> str:
+    """Every eleventh partner one of the shared ones, in one of its spellings; the others the project's own."""
+    if (i * 7 + j) % 11 == 0:
+        spellings = SHARED_PARTNERS[(i + j) % len(SHARED_PARTNERS)]
+        return spellings[i % 2]
+    return f"Partnerorganisation {i + 1}.{j + 1} (demo)"
+
+
 def build_projects(ctx: Context, decisions, relations, memberships, count: int):
     statuses = [
         ProjectStatus.IDEA,
@@ -118,7 +137,7 @@ def build_projects(ctx: Context, decisions, relations, memberships, count: int):
                 ProjectPartner(
                     pk=ctx.base + i * 5 + j,
                     project_id=pk,
-                    name=f"Partnerorganisation {j + 1} (demo)",
+                    name=partner_name(i, j),
                     country=r.choice(COUNTRIES),
                     kind=r.choice(list(PartnerKind)),
                     is_lead=j == 0 and r.random() < 0.5,

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
+from cooperation.notices import synergies
 from cooperation.organisation.models import MUNICIPALITY_FIXTURES, get_municipality
 from cooperation.portal import demo
 
@@ -72,6 +73,8 @@ class Command(BaseCommand):
             # A second municipality is refused by the model layer (SecondMunicipality) and all of this rolls back.
             call_command("loaddata", "reference", municipality, verbosity=0)
             counts = demo.build(size)
+        if size != "large":  # the demo is loaded in bulk, without signals; at the large size this would take long
+            synergies.rebuild()
         self.stdout.write(f"Demodata för {municipality} ({size}) klar på {time.monotonic() - started:.1f} s:")
         for name, count in counts.items():
             self.stdout.write(f"  {name}: {count}")
