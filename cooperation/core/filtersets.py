@@ -60,11 +60,7 @@ class RegisterFilterSet(django_filters.FilterSet):
         (core.search). A field across a to-many relation (a project's partners) is searched in a subquery, so an
         item with two matching rows is still one row of the list and its count; only related rows the user may read
         count (`core.search.condition`)."""
-        user = getattr(self.request, "user", None)
-        for term in value.split():
-            condition = search.condition(queryset.model, self.search_fields, term, queryset.db, user=user)
-            queryset = queryset.filter(condition)
-        return queryset
+        return search.searched(queryset, self.search_fields, value, user=getattr(self.request, "user", None))
 
 
 def across_many(queryset, **lookups):

@@ -62,6 +62,13 @@ def fts_table(model) -> str:
     return f"{model._meta.db_table}_search"
 
 
+def searched(queryset, paths, text: str, user=None):
+    """The rows of `queryset` with every word of `text` in one of the fields `paths` name (a list's search)."""
+    for term in text.split():
+        queryset = queryset.filter(condition(queryset.model, paths, term, queryset.db, user=user))
+    return queryset
+
+
 def condition(model, paths, term: str, using: str = "default", user=None) -> Q:
     """Rows of `model` with `term` in any of the fields `paths` name. Where a path crosses a to-many relation (a
     project's partners) the rows are one subquery, a UNION ALL of the item's own matches and each relation's, so an

@@ -9,6 +9,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models.functions import Length
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -351,3 +352,20 @@ class Overlap(models.Model):
     @property
     def is_open(self) -> bool:
         return self.dismissed_at is None
+
+    def shared(self) -> str:
+        """What the two items share, as a person reads it: the same partner “Nordic Urban Lab”."""
+        return gettext("{kind} “{label}”").format(kind=self.get_kind_display(), label=self.label)
+
+
+# The closest overlaps first: a shared partner or call says more than a shared country and theme.
+WEIGHT = [SynergyKind.PARTNER, SynergyKind.CALL, SynergyKind.NETWORK, SynergyKind.CITY, SynergyKind.COUNTRY_THEME]
+
+
+def by_weight(overlaps):
+    """Overlaps with the closest kinds first, each kind newest first."""
+    rank = models.Case(
+        *(models.When(kind=kind, then=models.Value(place)) for place, kind in enumerate(WEIGHT)),
+        output_field=models.IntegerField(),
+    )
+    return overlaps.alias(weight=rank).order_by("weight", "-found_at", "-pk")

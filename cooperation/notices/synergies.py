@@ -360,11 +360,12 @@ def shown_for(obj, overlaps) -> list[Shown]:
 
 def open_overlaps(obj):
     """The item's open overlaps, with their units."""
-    from .models import Overlap
+    from .models import Overlap, by_weight
 
     item_type = ContentType.objects.get_for_model(type(obj))
     mine = Q(first_type=item_type, first_id=obj.pk) | Q(second_type=item_type, second_id=obj.pk)
-    return Overlap.objects.filter(mine, dismissed_at__isnull=True).select_related("first_unit", "second_unit")
+    overlaps = Overlap.objects.filter(mine, dismissed_at__isnull=True).select_related("first_unit", "second_unit")
+    return by_weight(overlaps)
 
 
 def saved_note(sender, instance, user=None, **kwargs) -> str:
@@ -377,12 +378,8 @@ def saved_note(sender, instance, user=None, **kwargs) -> str:
     if not found:
         return ""
     described = [
-        _("{unit} has {register} “{item}” with {shared} “{label}”").format(
-            unit=each.unit or _("another unit"),
-            register=each.register,
-            item=each.other,
-            shared=each.overlap.get_kind_display(),
-            label=each.overlap.label,
+        _("{unit} has {register} “{item}” with {shared}").format(
+            unit=each.unit or _("another unit"), register=each.register, item=each.other, shared=each.overlap.shared()
         )
         for each in found[:3]
     ]

@@ -21,7 +21,7 @@ from . import services, synergies
 from .choices import NoticeState
 from .filtersets import NoticeFilterSet
 from .forms import ANSWER_LABEL, MOVE_LABELS, DismissForm, MoveForm, NoticeForm
-from .models import Notice, NoticeAttachment, Overlap
+from .models import Notice, NoticeAttachment, Overlap, by_weight
 from .permissions import may_move_notice
 from .triggers import ITEMS, item_for
 
@@ -252,9 +252,8 @@ class OverlapListView(OverlapMixin, ListView):
     def get_queryset(self):
         overlaps = Overlap.objects.filter(dismissed_at__isnull=not self.dismissed())
         overlaps = overlaps.select_related("first_unit", "second_unit", "dismissed_by")
-        return overlaps.prefetch_related("first", "second").order_by(
-            "-dismissed_at" if self.dismissed() else "-found_at", "-pk"
-        )
+        overlaps = overlaps.prefetch_related("first", "second")
+        return overlaps.order_by("-dismissed_at", "-pk") if self.dismissed() else by_weight(overlaps)
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)

@@ -21,7 +21,7 @@ from cooperation.core.permissions import Action, allowed
 from cooperation.networks.choices import MembershipKind
 from cooperation.networks.models import Membership
 from cooperation.notices.choices import NoticeState
-from cooperation.notices.models import Notice, Overlap
+from cooperation.notices.models import Notice, Overlap, by_weight
 from cooperation.organisation.choices import Role
 from cooperation.organisation.roles import has_role, is_coordinator, unit_ids
 from cooperation.projects.choices import ProjectStatus
@@ -197,11 +197,9 @@ def coordinator_sections(user, today: datetime.date) -> list[Section]:
         .select_related("relation")
         .order_by("valid_until")[:LIMIT]
     )
-    open_overlaps = (
-        Overlap.objects.filter(dismissed_at__isnull=True)
-        .select_related("first_unit", "second_unit")
-        .prefetch_related("first", "second")[:LIMIT]
-    )
+    open_overlaps = by_weight(Overlap.objects.filter(dismissed_at__isnull=True))
+    open_overlaps = open_overlaps.select_related("first_unit", "second_unit").prefetch_related("first", "second")
+    open_overlaps = open_overlaps[:LIMIT]
     return [
         Section(
             _("New coordination notices"),
@@ -257,8 +255,7 @@ def overlap_item(overlap) -> tuple:
         second=overlap.second,
         second_unit=overlap.second_unit or nobody,
     )
-    note = f"{overlap.get_kind_display()} “{overlap.label}”"
-    return text, reverse("notices:overlap_detail", args=[overlap.pk]), note
+    return text, reverse("notices:overlap_detail", args=[overlap.pk]), overlap.shared()
 
 
 # Where each key figure's items are listed (the list's model and URL name), with the year's filter where it has one.

@@ -1,14 +1,14 @@
 """One search from the header across every register, the steering documents and the notices.
 
-Each register is searched as its own list searches it: its list view's rows for this user (`visible()` and the
-list's own narrowing), its filterset's `q` (every word in one of its `search_fields`, through the search indexes of
-`core.search`) and, where a year is asked for, its own `year` filter. So a hit is what the register's list would
-show the same person, and a register without a year filter is left out when a year is chosen.
+Each register is searched as its own list searches it: the rows this user may read (`visible()`), every word in one
+of its filterset's `search_fields` (`core.search.searched`, through the search indexes) and, where a year is asked
+for, its filterset's own `year` filter. So a hit is what the register's list would show the same person, and a
+register without a year filter is left out when a year is chosen.
 
-From each register the best matches are read (those with every word in the item's name first, then the list's own
-order) and ranked together: a word in the name counts more than a word in a text. Each hit names its register,
-shows the matched words marked in its name and in a piece of the text they were found in, and each register's
-count links to its list searched the same way, where every match can be filtered further.
+From each register its newest matches are read, those with every word in the item's name first, and ranked
+together: a word in the name counts more than a word in a text. Each hit names its register and shows the matched
+words marked in its name and in a piece of the text they were found in; each register's count (up to `COUNTED`)
+links to its list searched the same way, where every match can be sorted and filtered further.
 """
 
 import re
@@ -25,6 +25,7 @@ from django.utils.text import capfirst
 from cooperation.core.filtersets import reaches_many
 from cooperation.core.permissions import Action, allowed, visible
 from cooperation.core.registry import registers
+from cooperation.core.search import searched
 
 from .registers import list_url
 
@@ -169,12 +170,13 @@ def matching(request, register: Searchable, words: list[str], year: int | None):
         each.name for each in model._meta.concrete_fields if isinstance(each, TextField) and each.name not in shown
     ]
     readable = visible(request.user, model._default_manager.select_related(*sorted(to_one)).defer(*unread))
+    found = searched(readable, register.search_fields, " ".join(words), user=request.user)
+    if year is None:
+        return found
+    # the register's own year filter, over every row whatever the list shows at first (the inbox: open notices)
     filterset_class = register.filterset_class
-    # every row, whatever the list shows at first (the inbox opens on the open notices)
-    data = {**dict.fromkeys(getattr(filterset_class, "defaults", {}), ""), "q": " ".join(words)}
-    if year is not None:
-        data["year"] = str(year)
-    filterset = filterset_class(data, queryset=readable, request=request)
+    data = {**dict.fromkeys(getattr(filterset_class, "defaults", {}), ""), "year": str(year)}
+    filterset = filterset_class(data, queryset=found, request=request)
     return filterset.qs if filterset.is_valid() else None
 
 

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from cooperation.cities.models import CityRelation
 from cooperation.consultations.models import Consultation
@@ -231,3 +232,31 @@ def test_the_header_has_the_search_for_everyone_signed_in(client, reader):
     client.force_login(reader)
     html = client.get(reverse("home")).content.decode()
     assert f'action="{reverse("search")}"' in html and 'name="q"' in html
+
+
+def test_each_dated_register_narrows_by_its_own_year(client, coordinator, org):
+    """Consultations by the year received, notices by the year raised, evaluations by their date, action plans and
+    city relations by the years they run."""
+    at = datetime.datetime(2020, 6, 1, 12, tzinfo=datetime.UTC)
+    old = [
+        Consultation.objects.create(title=f"Samråd {WORD}", unit=org.unit_a, received_on=D(2020, 3, 3)),
+        Notice.objects.create(area="projects", unit=org.unit_a, summary=WORD, created_at=at),
+        Evaluation.objects.create(city_relation=relation(org), date=D(2020, 5, 5), conclusions=WORD),
+        ActionPlan.objects.create(
+            title=WORD, city_relation=relation(org), start_date=D(2019, 1, 1), end_date=D(2020, 12, 31)
+        ),
+        relation(org, city=f"Riga {WORD}", since_year=2015, ended_on=D(2020, 12, 31)),
+    ]
+    today = timezone.localdate()
+    new = [
+        Consultation.objects.create(title=f"Samråd {WORD}", unit=org.unit_a, received_on=today),
+        Notice.objects.create(area="projects", unit=org.unit_a, summary=WORD),
+        Evaluation.objects.create(city_relation=relation(org), date=today, conclusions=WORD),
+        ActionPlan.objects.create(title=WORD, city_relation=relation(org), start_date=D(2024, 1, 1)),
+        relation(org, city=f"Tartu {WORD}", since_year=2024),
+    ]
+    client.force_login(coordinator)
+    for year, wanted, unwanted in ((2020, old, new), (today.year, new, old)):
+        urls = {url for _key, url in found(search(client, q=WORD, year=str(year)))}
+        assert {item.get_absolute_url() for item in wanted} <= urls, year
+        assert not {item.get_absolute_url() for item in unwanted} & urls, year
