@@ -18,7 +18,7 @@ from cooperation.cities.models import CityRelation
 from cooperation.core.models import AuditEvent, Currency, SustainableDevelopmentGoal
 from cooperation.networks.models import MembershipFee
 from cooperation.notices.choices import Area, NoticeState
-from cooperation.notices.models import Notice
+from cooperation.notices.models import Notice, Overlap, SynergyKey
 from cooperation.organisation.choices import Role
 from cooperation.organisation.models import Municipality, ProviderGroupRole, RoleAssignment, Unit, get_municipality
 from cooperation.steering.models import ActionPlan, ActionPlanActivity, Evaluation, PositionPaper, PositionPaperVersion
@@ -34,12 +34,15 @@ def is_domain_app(model) -> bool:
 def domain_models() -> list:
     """Concrete models of the cooperation apps; get_models() already leaves out auto-created m2m tables."""
     models = [model for model in apps.get_models() if is_domain_app(model)]
-    # the audit log is read on its own page (core:auditevent_list), never edited in the admin
-    return [model for model in models if not issubclass(model, HistoricalChanges) and model is not AuditEvent]
+    # the audit log is read on its own page (core:auditevent_list), never edited in the admin; the synergy finder's
+    # keys are derived from the items and rebuilt by it (find_synergies), never edited either
+    derived = {AuditEvent, SynergyKey}
+    return [model for model in models if not issubclass(model, HistoricalChanges) and model not in derived]
 
 
-# A calendar link's token is shown only to its owner, when they make it on their profile page.
-NOT_ADDED_IN_ADMIN = {CalendarFeed}
+# A calendar link's token is shown only to its owner, when they make it on their profile page; an overlap is found
+# by the synergy finder.
+NOT_ADDED_IN_ADMIN = {CalendarFeed, Overlap}
 REGISTERED = sorted((model for model in admin.site._registry if is_domain_app(model)), key=lambda m: m._meta.label)
 
 

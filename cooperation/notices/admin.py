@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from cooperation.core.admin import HistoryAdmin
 
-from .models import Notice, NoticeAttachment, NoticeEvent, Reminder
+from .models import Notice, NoticeAttachment, NoticeEvent, Overlap, Reminder
 
 
 class NoticeEventInline(admin.TabularInline):
@@ -80,3 +80,28 @@ class ReminderAdmin(HistoryAdmin):
     list_filter = ("kind", "due_on")
     search_fields = ("key", "recipients")
     date_hierarchy = "sent_at"
+
+
+@admin.register(Overlap)
+class OverlapAdmin(HistoryAdmin):
+    """The synergy finder's overlaps: found by it, never added by hand; a dismissal needs its reason (a constraint)."""
+
+    list_display = ("label", "kind", "first_unit", "second_unit", "found_at", "dismissed_at", "dismissed_by")
+    list_filter = ("kind", ("dismissed_at", admin.EmptyFieldListFilter), "found_at")
+    list_select_related = ("first_unit", "second_unit", "dismissed_by")
+    search_fields = ("label", "reason")
+    readonly_fields = (
+        "kind",
+        "label",
+        "first_type",
+        "first_id",
+        "second_type",
+        "second_id",
+        "first_unit",
+        "second_unit",
+        "found_at",
+    )
+    autocomplete_fields = ("dismissed_by",)
+
+    def has_add_permission(self, request):
+        return False
