@@ -51,5 +51,6 @@ synergies.register(
         keys=lambda membership: [synergies.network(membership.organisation)],
         unit=lambda membership: membership.unit,
         period=lambda membership: (membership.member_since, membership.member_until),
+        related=("organisation", "unit"),
     )
 )

@@ -26,6 +26,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
 
 from .choices import SynergyKind
 
@@ -33,6 +34,8 @@ logger = logging.getLogger(__name__)
 
 SIMILARITY = 0.5  # the least trigram similarity of two keys that count as the same (PostgreSQL)
 FUZZY = {SynergyKind.PARTNER, SynergyKind.CITY, SynergyKind.CALL}
+MATCHED = 200  # other units' keys compared with an item's at most (the newest): what a coordinator can weigh
+SAID = 3  # overlaps named to the person saving; the rest are counted
 FILLER = {
     "ab", "ag", "and", "city", "de", "der", "des", "di", "die", "du", "e", "en", "et", "gmbh", "kommun", "la", "le",
     "ltd", "municipality", "of", "och", "oy", "stad", "stadt", "the", "und", "v", "van", "von",
@@ -59,6 +62,7 @@ class Source:
     period: Callable[..., tuple]  # period(obj): (first day, last day), either None where open
     rows: dict[str, str] = field(default_factory=dict)  # a row model the keys read -> its field naming the item
     many: tuple[str, ...] = ()  # the many-to-many fields the keys read
+    related: tuple[str, ...] = ()  # what keys(), unit() and period() read, fetched with many items at once
 
 
 SOURCES: dict[str, Source] = {}
@@ -172,14 +176,96 @@ def later(model, pk) -> None:
 def refresh(obj) -> list:
     """Rebuild the item's keys, record every overlap they now have with other units' items, drop the open ones they
     no longer have, and return the item's open overlaps."""
-    from .models import Overlap, SynergyKey
+    from .models import SynergyKey
 
     source = source_for(obj)
     item_type = ContentType.objects.get_for_model(type(obj))
     unit = source.unit(obj)
-    starts, ends = source.period(obj)
-    keys = {(key.kind, key.normalised()): key for key in source.keys(obj) if key.value and key.normalised()}
-    rows = [
+    rows = keys_of(obj, item_type, unit, *source.period(obj))
+    with transaction.atomic():
+        SynergyKey.objects.filter(item_type=item_type, item_id=obj.pk).delete()
+        SynergyKey.objects.bulk_create(rows)
+        record(item_type.pk, obj.pk, unit.pk if unit else None, rows, *source.period(obj))
+    return list(open_overlaps(obj))
+
+
+def record(item_type_id: int, pk: int, unit_id, rows, starts, ends) -> None:
+    """Store the overlaps the item's keys have now, and drop the open ones they no longer have."""
+    from .models import Overlap
+
+    found, units = {}, {(item_type_id, pk): unit_id}
+    for other in matching(rows, item_type_id, pk, unit_id, starts, ends):
+        pair = ordered((item_type_id, pk), (other.item_type_id, other.item_id))
+        found.setdefault((other.kind, *pair), other.label)
+        units[(other.item_type_id, other.item_id)] = other.unit_id
+    mine = Q(first_type_id=item_type_id, first_id=pk) | Q(second_type_id=item_type_id, second_id=pk)
+    known = {
+        (each.kind, (each.first_type_id, each.first_id), (each.second_type_id, each.second_id)): each
+        for each in Overlap.objects.filter(mine)
+    }
+    stale = [each.pk for key, each in known.items() if key not in found and each.is_open]
+    Overlap.objects.filter(pk__in=stale).delete()
+    Overlap.objects.bulk_create(
+        [
+            Overlap(
+                kind=kind,
+                label=label,
+                first_type_id=first[0],
+                first_id=first[1],
+                second_type_id=second[0],
+                second_id=second[1],
+                first_unit_id=units[first],
+                second_unit_id=units[second],
+            )
+            for (kind, first, second), label in found.items()
+            if (kind, first, second) not in known
+        ],
+        ignore_conflicts=True,  # found at the same moment by the other item's save
+    )
+
+
+def rebuild(today: datetime.date | None = None) -> int:
+    """Every item's keys, and the open overlaps of the items still running a year ago or later, from scratch: after
+    a load that sent no signals (the demo data, a restored backup). The keys are read many items at a time; each
+    item is then compared with those before it, so each pair is found once. Dismissed overlaps are kept."""
+    from .models import Overlap, SynergyKey
+
+    Overlap.objects.filter(dismissed_at__isnull=True).delete()
+    SynergyKey.objects.all().delete()
+    for label, source in SOURCES.items():
+        model = apps.get_model(label)
+        item_type = ContentType.objects.get_for_model(model)
+        batch = []
+        items = model._default_manager.order_by("pk").prefetch_related(*source.related)
+        for obj in items.iterator(chunk_size=1000):
+            batch += keys_of(obj, item_type, source.unit(obj), *source.period(obj))
+            if len(batch) >= 5000:
+                SynergyKey.objects.bulk_create(batch)
+                batch = []
+        SynergyKey.objects.bulk_create(batch)
+    since = (today or timezone.localdate()) - datetime.timedelta(days=365)
+    keys = SynergyKey.objects.filter(Q(ends__isnull=True) | Q(ends__gte=since)).order_by("item_type", "item_id", "pk")
+    compared, current, rows = 0, None, []
+    for key in [*keys.iterator(chunk_size=5000), None]:
+        item = (key.item_type_id, key.item_id) if key else None
+        if item != current and rows:
+            first = rows[0]
+            with transaction.atomic():
+                record(first.item_type_id, first.item_id, first.unit_id, rows, first.starts, first.ends)
+            compared += 1
+            rows = []
+        current = item
+        if key is not None:
+            rows.append(key)
+    return compared
+
+
+def keys_of(obj, item_type, unit, starts, ends) -> list:
+    """The item's keys as rows to store, with its unit and period."""
+    from .models import SynergyKey
+
+    keys = {(key.kind, key.normalised()): key for key in source_for(obj).keys(obj) if key.value and key.normalised()}
+    return [
         SynergyKey(
             item_type=item_type,
             item_id=obj.pk,
@@ -192,61 +278,13 @@ def refresh(obj) -> list:
         )
         for (kind, value), key in keys.items()
     ]
-    with transaction.atomic():
-        SynergyKey.objects.filter(item_type=item_type, item_id=obj.pk).delete()
-        SynergyKey.objects.bulk_create(rows)
-        found, units = {}, {(item_type.pk, obj.pk): unit.pk if unit else None}
-        for other in matching(rows, item_type, obj.pk, unit, starts, ends):
-            pair = ordered((item_type.pk, obj.pk), (other.item_type_id, other.item_id))
-            found.setdefault((other.kind, *pair), other.label)
-            units[(other.item_type_id, other.item_id)] = other.unit_id
-        mine = Q(first_type=item_type, first_id=obj.pk) | Q(second_type=item_type, second_id=obj.pk)
-        known = {
-            (each.kind, (each.first_type_id, each.first_id), (each.second_type_id, each.second_id)): each
-            for each in Overlap.objects.filter(mine)
-        }
-        stale = [each.pk for key, each in known.items() if key not in found and each.is_open]
-        Overlap.objects.filter(pk__in=stale).delete()
-        Overlap.objects.bulk_create(
-            [
-                Overlap(
-                    kind=kind,
-                    label=label,
-                    first_type_id=first[0],
-                    first_id=first[1],
-                    second_type_id=second[0],
-                    second_id=second[1],
-                    first_unit_id=units[first],
-                    second_unit_id=units[second],
-                )
-                for (kind, first, second), label in found.items()
-                if (kind, first, second) not in known
-            ],
-            ignore_conflicts=True,  # found at the same moment by the other item's save
-        )
-    return list(open_overlaps(obj))
-
-
-def rebuild() -> int:
-    """Every item's keys and open overlaps from scratch, after a load that sent no signals (the demo data, a restored
-    backup): each item compared with those before it, so each pair is found once. Dismissed overlaps are kept."""
-    from .models import Overlap, SynergyKey
-
-    Overlap.objects.filter(dismissed_at__isnull=True).delete()
-    SynergyKey.objects.all().delete()
-    done = 0
-    for label in SOURCES:
-        for obj in apps.get_model(label)._default_manager.order_by("pk").iterator(chunk_size=500):
-            refresh(obj)
-            done += 1
-    return done
 
 
 def ordered(one: tuple, other: tuple) -> tuple:
     return (one, other) if one <= other else (other, one)
 
 
-def matching(rows, item_type, pk, unit, starts, ends) -> list:
+def matching(rows, item_type_id: int, pk: int, unit_id, starts, ends) -> list:
     """Other units' keys like these in an overlapping period."""
     from .models import SynergyKey
 
@@ -259,8 +297,8 @@ def matching(rows, item_type, pk, unit, starts, ends) -> list:
             alike |= Q(kind=row.kind, key__trigram_similar=row.key)
         else:
             alike |= Q(kind=row.kind, key=row.key)
-    others = SynergyKey.objects.filter(alike).exclude(item_type=item_type, item_id=pk)
-    others = others.exclude(unit=unit) if unit is not None else others.exclude(unit__isnull=True)
+    others = SynergyKey.objects.filter(alike).exclude(item_type_id=item_type_id, item_id=pk)
+    others = others.exclude(unit_id=unit_id) if unit_id is not None else others.exclude(unit__isnull=True)
     if ends is not None:
         others = others.filter(Q(starts__isnull=True) | Q(starts__lte=ends))
     if starts is not None:
@@ -268,7 +306,7 @@ def matching(rows, item_type, pk, unit, starts, ends) -> list:
     wanted = {(row.kind, row.key) for row in rows}
     return [
         other
-        for other in others.order_by("pk")[:500]
+        for other in others.order_by("-pk")[:MATCHED]
         if (other.kind, other.key) in wanted
         or any(other.kind == kind and similarity(other.key, key) >= SIMILARITY for kind, key in wanted)
     ]
@@ -374,16 +412,17 @@ def saved_note(sender, instance, user=None, **kwargs) -> str:
 
     if source_for(instance) is None:
         return ""
-    found = shown_for(instance, refresh(instance))
+    overlaps = refresh(instance)
+    found = shown_for(instance, overlaps[:SAID])
     if not found:
         return ""
     described = [
         _("{unit} has {register} “{item}” with {shared}").format(
             unit=each.unit or _("another unit"), register=each.register, item=each.other, shared=each.overlap.shared()
         )
-        for each in found[:3]
+        for each in found
     ]
-    more = len(found) - len(described)
+    more = len(overlaps) - len(described)
     text = _("Possible synergies: {found}.").format(found="; ".join(described))
     if more:
         text += " " + _("And {count} more; the central office sees them all.").format(count=more)

@@ -50,5 +50,6 @@ synergies.register(
         period=lambda project: (project.start_date, project.end_date),
         rows={"projects.ProjectPartner": "project"},
         many=("sdgs",),
+        related=("partners", "sdgs", "programme", "owner"),
     )
 )

@@ -52,5 +52,6 @@ synergies.register(
         period=lambda visit: synergies.months(visit.start_date, visit.end_date),  # the same city in the same month
         rows={"visits.VisitHost": "visit"},
         many=("sdgs",),
+        related=("hosts__unit", "sdgs"),
     )
 )
