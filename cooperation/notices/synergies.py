@@ -34,7 +34,8 @@ logger = logging.getLogger(__name__)
 
 SIMILARITY = 0.5  # the least trigram similarity of two keys that count as the same (PostgreSQL)
 FUZZY = {SynergyKind.PARTNER, SynergyKind.CITY, SynergyKind.CALL}
-MATCHED = 200  # other units' keys compared with an item's at most (the newest): what a coordinator can weigh
+COMMON = 25  # a key more other units' items share than this tells the office nothing: it is left out
+READ = 5000  # other units' keys read for one item at most
 SAID = 3  # overlaps named to the person saving; the rest are counted
 FILLER = {
     "ab", "ag", "and", "city", "de", "der", "des", "di", "die", "du", "e", "en", "et", "gmbh", "kommun", "la", "le",
@@ -304,12 +305,20 @@ def matching(rows, item_type_id: int, pk: int, unit_id, starts, ends) -> list:
     if starts is not None:
         others = others.filter(Q(ends__isnull=True) | Q(ends__gte=starts))
     wanted = {(row.kind, row.key) for row in rows}
-    return [
-        other
-        for other in others.order_by("-pk")[:MATCHED]
-        if (other.kind, other.key) in wanted
-        or any(other.kind == kind and similarity(other.key, key) >= SIMILARITY for kind, key in wanted)
-    ]
+    by_key = {}
+    for other in others.order_by("-pk")[:READ]:
+        mine = next(
+            (
+                (kind, key)
+                for kind, key in wanted
+                if other.kind == kind and (other.key == key or similarity(other.key, key) >= SIMILARITY)
+            ),
+            None,
+        )
+        if mine is not None:
+            by_key.setdefault(mine, []).append(other)
+    # a key that many other items share is the norm, not a synergy to weigh (Germany and climate action)
+    return [other for found in by_key.values() if len(found) <= COMMON for other in found]
 
 
 _trigrams: dict = {}

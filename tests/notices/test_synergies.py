@@ -229,3 +229,14 @@ def test_find_synergies_rebuilds_after_a_load_without_signals(org):
     assert not Overlap.objects.exists()  # saved in this test's transaction: nothing has committed
     call_command("find_synergies", stdout=open("/dev/null", "w"))  # noqa: SIM115, PTH123
     assert Overlap.objects.filter(kind=SynergyKind.PARTNER).count() == 1
+
+
+def test_a_key_that_many_other_items_share_is_the_norm_not_a_synergy(org):
+    for number in range(synergies.COMMON + 1):
+        synergies.refresh(project(org, org.unit_b, f"Kulturprojekt {number}", partner="Goethe-Institut"))
+    mine = project(org, org.unit_a, "Klimathamnar", partner="Goethe-Institut")
+    ProjectPartner.objects.create(project=mine, name="Nordic Urban Lab", country="DK")
+    synergies.refresh(project(org, org.unit_b, "Kulturhamnar", partner="Nordic Urban Lab"))
+    assert [(kind, title) for kind, title in found(mine) if kind == SynergyKind.PARTNER] == [
+        (SynergyKind.PARTNER, "Kulturhamnar")
+    ]
