@@ -35,7 +35,6 @@ logger = logging.getLogger(__name__)
 SIMILARITY = 0.5  # the least trigram similarity of two keys that count as the same (PostgreSQL)
 FUZZY = {SynergyKind.PARTNER, SynergyKind.CITY, SynergyKind.CALL}
 COMMON = 25  # a key more other units' items share than this tells the office nothing: it is left out
-READ = 5000  # other units' keys read for one item at most
 SAID = 3  # overlaps named to the person saving; the rest are counted
 FILLER = {
     "ab", "ag", "and", "city", "de", "der", "des", "di", "die", "du", "e", "en", "et", "gmbh", "kommun", "la", "le",
@@ -286,39 +285,37 @@ def ordered(one: tuple, other: tuple) -> tuple:
 
 
 def matching(rows, item_type_id: int, pk: int, unit_id, starts, ends) -> list:
-    """Other units' keys like these in an overlapping period."""
+    """Other units' keys like these in an overlapping period: each key asked alone, for at most `COMMON` + 1 others,
+    and left out where more share it (Germany and climate action is the norm, not a synergy to weigh)."""
     from .models import SynergyKey
 
     if not rows:
         return []
     fuzzy = trigrams_available()
-    alike = Q()
-    for row in rows:
-        if fuzzy and row.kind in FUZZY:
-            alike |= Q(kind=row.kind, key__trigram_similar=row.key)
-        else:
-            alike |= Q(kind=row.kind, key=row.key)
-    others = SynergyKey.objects.filter(alike).exclude(item_type_id=item_type_id, item_id=pk)
+    if fuzzy:
+        with connection.cursor() as cursor:  # pg_trgm's % at the finder's threshold, for this transaction
+            cursor.execute("SET LOCAL pg_trgm.similarity_threshold = %s", [SIMILARITY])
+    others = SynergyKey.objects.exclude(item_type_id=item_type_id, item_id=pk)
     others = others.exclude(unit_id=unit_id) if unit_id is not None else others.exclude(unit__isnull=True)
     if ends is not None:
         others = others.filter(Q(starts__isnull=True) | Q(starts__lte=ends))
     if starts is not None:
         others = others.filter(Q(ends__isnull=True) | Q(ends__gte=starts))
-    wanted = {(row.kind, row.key) for row in rows}
-    by_key = {}
-    for other in others.order_by("-pk")[:READ]:
-        mine = next(
-            (
-                (kind, key)
-                for kind, key in wanted
-                if other.kind == kind and (other.key == key or similarity(other.key, key) >= SIMILARITY)
-            ),
-            None,
-        )
-        if mine is not None:
-            by_key.setdefault(mine, []).append(other)
-    # a key that many other items share is the norm, not a synergy to weigh (Germany and climate action)
-    return [other for found in by_key.values() if len(found) <= COMMON for other in found]
+    found = []
+    for row in rows:
+        # a name with a number in it is the same only with the same number: it is compared as it is
+        if fuzzy and row.kind in FUZZY and not re.search(r"\d", row.key):
+            alike = others.filter(kind=row.kind, key__trigram_similar=row.key)
+        else:
+            alike = others.filter(kind=row.kind, key=row.key)
+        shared = [
+            other
+            for other in alike.order_by("-pk")[: COMMON + 1]
+            if other.key == row.key or similarity(other.key, row.key) >= SIMILARITY
+        ]
+        if len(shared) <= COMMON:
+            found += shared
+    return found
 
 
 _trigrams: dict = {}
