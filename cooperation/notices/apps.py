@@ -23,3 +23,4 @@ class NoticesConfig(AppConfig):
         item_page.connect(item_notices, dispatch_uid="notices-item-page")
         item_saved.connect(saved_note, dispatch_uid="notices-item-saved")
         item_saved.connect(synergies.saved_note, dispatch_uid="notices-synergies-saved")
+        synergies.register_lookups()

@@ -47,9 +47,11 @@ class Key:
     kind: str  # SynergyKind
     value: str  # as the item spells it; the key is its normalised form
     label: str = ""  # what the person is shown, where it is not the value (a network's name for its key)
+    prefix: str = ""  # what must be the same besides (a city's country), kept out of the spelling's comparison
 
     def normalised(self) -> str:
-        return normalise(self.value) if self.kind in FUZZY else self.value
+        key = normalise(self.value) if self.kind in FUZZY else self.value
+        return f"{self.prefix}:{key}" if self.prefix and key else key
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,7 @@ HOME_COUNTRY = "SE"  # partners at home are many; the same country and theme cou
 
 def city(name: str, country) -> Key:
     """A city, told apart from its namesakes elsewhere by its country (Bergen in Norway is not Bergen op Zoom)."""
-    return Key(SynergyKind.CITY, f"{name} {country or ''}".strip() if name else "", name)
+    return Key(SynergyKind.CITY, name, name, prefix=str(country or ""))
 
 
 def network(organisation) -> Key:
@@ -153,23 +155,37 @@ def item_deleted(sender, instance, **kwargs):
     ).delete()
 
 
+FRESH = "fresh"  # the page refreshed the item itself after its last change: the queued rebuild has nothing to do
+
+
+def pending_now() -> dict:
+    """The items this thread's transaction will rebuild at its commit. Django starts a new queue of commit hooks
+    with each transaction (and after a rollback), so a queue that is not the one noted means nothing is pending."""
+    current = transaction.get_connection()
+    noted = current.__dict__.get("_synergies_pending")
+    if noted is None or noted[0] is not current.run_on_commit:
+        noted = (current.run_on_commit, {})
+        current.__dict__["_synergies_pending"] = noted
+    return noted[1]
+
+
 def later(model, pk) -> None:
     """Rebuild the item's keys once the transaction commits: once, however many of its rows the transaction saved."""
     if pk is None:
         return
-    pending = connection.__dict__.setdefault("_synergies_pending", {})
+    pending = pending_now()
     key = (model._meta.label_lower, pk)
-    queued = {id(entry[1]) for entry in connection.run_on_commit}  # what still waits for this transaction's commit
-    if key in pending and id(pending[key]) in queued:
+    if pending.get(key) is True:
         return
+    pending[key] = True
 
     def run():
-        pending.pop(key, None)
+        if pending.pop(key, None) == FRESH:
+            return
         obj = model._default_manager.filter(pk=pk).first()
         if obj is not None:
             refresh(obj)
 
-    pending[key] = run  # replaces one left by a transaction that was rolled back
     transaction.on_commit(run, robust=True)
 
 
@@ -204,7 +220,7 @@ def record(item_type_id: int, pk: int, unit_id, rows, starts, ends) -> None:
         for each in Overlap.objects.filter(mine)
     }
     stale = [each.pk for key, each in known.items() if key not in found and each.is_open]
-    Overlap.objects.filter(pk__in=stale).delete()
+    Overlap.objects.filter(pk__in=stale, dismissed_at__isnull=True).delete()  # not one dismissed meanwhile
     Overlap.objects.bulk_create(
         [
             Overlap(
@@ -285,8 +301,8 @@ def ordered(one: tuple, other: tuple) -> tuple:
 
 
 def matching(rows, item_type_id: int, pk: int, unit_id, starts, ends) -> list:
-    """Other units' keys like these in an overlapping period: each key asked alone, for at most `COMMON` + 1 others,
-    and left out where more share it (Germany and climate action is the norm, not a synergy to weigh)."""
+    """Other units' keys like these in an overlapping period: each key asked alone, and left out where more than
+    `COMMON` other items have it (Germany and climate action is the norm, not a synergy to weigh)."""
     from .models import SynergyKey
 
     if not rows:
@@ -294,31 +310,47 @@ def matching(rows, item_type_id: int, pk: int, unit_id, starts, ends) -> list:
     fuzzy = trigrams_available()
     if fuzzy:
         with connection.cursor() as cursor:  # pg_trgm's % at the finder's threshold, for this transaction
-            cursor.execute("SET LOCAL pg_trgm.similarity_threshold = %s", [SIMILARITY])
+            cursor.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, true)", [str(SIMILARITY)])
     others = SynergyKey.objects.exclude(item_type_id=item_type_id, item_id=pk)
-    others = others.exclude(unit_id=unit_id) if unit_id is not None else others.exclude(unit__isnull=True)
-    if ends is not None:
-        others = others.filter(Q(starts__isnull=True) | Q(starts__lte=ends))
-    if starts is not None:
-        others = others.filter(Q(ends__isnull=True) | Q(ends__gte=starts))
     found = []
     for row in rows:
-        # a name with a number in it is the same only with the same number: it is compared as it is
+        # a name with a number in it is the same only with the same number: it is compared as it is; a city only in
+        # the same country
         if fuzzy and row.kind in FUZZY and not re.search(r"\d", row.key):
-            alike = others.filter(kind=row.kind, key__trigram_similar=row.key)
+            prefix = row.key.partition(":")[0] + ":" if ":" in row.key else ""
+            alike = others.filter(kind=row.kind, key__trigram_similar=row.key, key__startswith=prefix)
         else:
             alike = others.filter(kind=row.kind, key=row.key)
-        shared = [
+        # how many share it is counted over every item, whatever its unit or period, so that each of them counts
+        # the same and an overlap found from one side is not dropped from the other
+        sharing = [
             other
-            for other in alike.order_by("-pk")[: COMMON + 1]
+            for other in alike.order_by("-pk")[: 2 * COMMON]
             if other.key == row.key or similarity(other.key, row.key) >= SIMILARITY
         ]
-        if len(shared) <= COMMON:
-            found += shared
+        if len(sharing) > COMMON:
+            continue
+        found += [
+            other
+            for other in sharing
+            if other.unit_id != unit_id
+            and (unit_id is not None or other.unit_id is not None)
+            and (ends is None or other.starts is None or other.starts <= ends)
+            and (starts is None or other.ends is None or other.ends >= starts)
+        ]
     return found
 
 
 _trigrams: dict = {}
+
+
+def register_lookups() -> None:
+    """pg_trgm's % on the keys (the notices app's ready(); the lookup is django.contrib.postgres's)."""
+    from django.contrib.postgres.lookups import TrigramSimilar
+
+    from .models import SynergyKey
+
+    SynergyKey._meta.get_field("key").register_lookup(TrigramSimilar)
 
 
 def trigrams_available() -> bool:
@@ -326,11 +358,6 @@ def trigrams_available() -> bool:
     if connection.vendor != "postgresql":
         return False
     if connection.alias not in _trigrams:
-        from django.contrib.postgres.lookups import TrigramSimilar
-
-        from .models import SynergyKey
-
-        SynergyKey._meta.get_field("key").register_lookup(TrigramSimilar)
         try:
             with connection.cursor() as cursor:
                 cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
@@ -386,12 +413,24 @@ class Shown:
         return str(self.other._meta.verbose_name)
 
 
-def shown_for(obj, overlaps) -> list[Shown]:
-    """The overlaps of `obj`, each with the other item (read in one query per kind of item) and its unit."""
+def items_of(overlaps) -> list:
+    """The overlaps with both their items, read in one query per kind of item with what the items' names read (a
+    membership is named by its organisation)."""
+    from django.contrib.contenttypes.prefetch import GenericPrefetch
     from django.db.models import prefetch_related_objects
 
     overlaps = list(overlaps)
-    prefetch_related_objects(overlaps, "first", "second")
+    querysets = [
+        model._default_manager.select_related(*getattr(model, "choice_related", ()))
+        for model in (apps.get_model(label) for label in SOURCES)
+    ]
+    prefetch_related_objects(overlaps, GenericPrefetch("first", querysets), GenericPrefetch("second", querysets))
+    return overlaps
+
+
+def shown_for(obj, overlaps) -> list[Shown]:
+    """The overlaps of `obj`, each with the other item (read in one query per kind of item) and its unit."""
+    overlaps = items_of(overlaps)
     item_type = ContentType.objects.get_for_model(type(obj))
     shown = []
     for each in overlaps:
@@ -418,7 +457,16 @@ def saved_note(sender, instance, user=None, **kwargs) -> str:
 
     if source_for(instance) is None:
         return ""
-    overlaps = refresh(instance)
+    try:
+        with transaction.atomic():  # the finder failing (a lost database connection) leaves the save standing
+            overlaps = refresh(instance)
+    except DatabaseError:
+        logger.exception("The synergy finder could not compare %s", instance._meta.label)
+        return ""
+    pending = pending_now()
+    key = (instance._meta.label_lower, instance.pk)
+    if key in pending:
+        pending[key] = FRESH
     found = shown_for(instance, overlaps[:SAID])
     if not found:
         return ""

@@ -252,16 +252,16 @@ class OverlapListView(OverlapMixin, ListView):
     def get_queryset(self):
         overlaps = Overlap.objects.filter(dismissed_at__isnull=not self.dismissed())
         overlaps = overlaps.select_related("first_unit", "second_unit", "dismissed_by")
-        overlaps = overlaps.prefetch_related("first", "second")
         return overlaps.order_by("-dismissed_at", "-pk") if self.dismissed() else by_weight(overlaps)
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
         page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        page.object_list = synergies.items_of(page.object_list)  # both items, with what their names read
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(dismissed=self.dismissed(), **kwargs)
+        return super().get_context_data(dismissed=self.dismissed(), opts=Overlap._meta, **kwargs)
 
 
 class OverlapDetailView(OverlapMixin, BusyDatabaseMixin, View):
@@ -289,7 +289,9 @@ class OverlapDetailView(OverlapMixin, BusyDatabaseMixin, View):
                 # two coordinators at once: the first one's reason stands
                 messages.error(
                     request,
-                    _("{who} had already dismissed it; nothing was changed.").format(who=overlap.dismissed_by),
+                    _("{who} had already dismissed it; nothing was changed.").format(
+                        who=overlap.dismissed_by or _("Someone")
+                    ),
                 )
                 return self.render(overlap, DismissForm(), status=409)
             if not form.is_valid():

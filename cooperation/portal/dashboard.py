@@ -20,6 +20,7 @@ from cooperation.core import display
 from cooperation.core.permissions import Action, allowed
 from cooperation.networks.choices import MembershipKind
 from cooperation.networks.models import Membership
+from cooperation.notices import synergies
 from cooperation.notices.choices import NoticeState
 from cooperation.notices.models import Notice, Overlap, by_weight
 from cooperation.organisation.choices import Role
@@ -198,8 +199,7 @@ def coordinator_sections(user, today: datetime.date) -> list[Section]:
         .order_by("valid_until")[:LIMIT]
     )
     open_overlaps = by_weight(Overlap.objects.filter(dismissed_at__isnull=True))
-    open_overlaps = open_overlaps.select_related("first_unit", "second_unit").prefetch_related("first", "second")
-    open_overlaps = open_overlaps[:LIMIT]
+    open_overlaps = synergies.items_of(open_overlaps.select_related("first_unit", "second_unit")[:LIMIT])
     return [
         Section(
             _("New coordination notices"),

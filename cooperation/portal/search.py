@@ -148,7 +148,8 @@ def search(request, words: list[str], within: list[Searchable], year: int | None
                 register,
                 total,
                 "?" + urlencode({**query, "register": register.key}),
-                f"{register.url}?{urlencode(query)}",
+                # every row, as counted: the inbox opens on the open notices unless told otherwise
+                f"{register.url}?{urlencode({**dict.fromkeys(register.filterset_class.defaults, ''), **query})}",
             )
         )
         results.hits += [hit(register, obj, words, (rank, position)) for rank, obj in enumerate(rows)]

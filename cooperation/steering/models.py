@@ -389,6 +389,9 @@ class Evaluation(models.Model):
             ),
         ]
 
+    # what its name reads, fetched with it (the header's search, a dropdown)
+    choice_related = ("city_relation", "membership__organisation", "position_paper", "policy")
+
     def __str__(self):
         subject = (
             self.city_relation

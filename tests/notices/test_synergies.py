@@ -240,3 +240,61 @@ def test_a_key_that_many_other_items_share_is_the_norm_not_a_synergy(org):
     assert [(kind, title) for kind, title in found(mine) if kind == SynergyKind.PARTNER] == [
         (SynergyKind.PARTNER, "Kulturhamnar")
     ]
+
+
+def test_a_city_is_the_same_only_in_the_same_country(org):
+    def trip(unit, city, country):
+        visit = Visit.objects.create(
+            kind="study", title=f"Till {city}, {country}", start_date=D(2025, 5, 5), country=country, city=city
+        )
+        visit.hosts.create(unit=unit)
+        synergies.refresh(visit)
+        return visit
+
+    trip(org.unit_b, "Bergen", "NL")
+    trip(org.unit_b, "Bergen", "DE")  # "de" is a filler word in names, never in a country
+    mine = trip(org.unit_a, "Bergen", "NO")
+    assert found(mine) == []
+    trip(org.unit_b, "bergen", "NO")
+    assert found(mine) == [(SynergyKind.CITY, "Till bergen, NO")]
+
+
+def test_the_finder_failing_never_undoes_the_save(client, org, official_a, monkeypatch):
+    from django.db import DatabaseError
+
+    def broken(obj):
+        raise DatabaseError("connection lost")
+
+    monkeypatch.setattr(synergies, "refresh", broken)
+    client.force_login(official_a)
+    url = reverse("projects:project_add")
+    data = form_data(
+        client.get(url),
+        title="Klimathamnar",
+        owner=str(org.unit_a.pk),
+        status="idea",
+        role="partner",
+        funding_source="eu",
+        currency="SEK",
+    )
+    assert client.post(url, data).status_code == 302
+    assert Project.objects.filter(title="Klimathamnar").exists()
+
+
+def test_the_overlap_list_reads_both_items_in_a_fixed_number_of_queries(client, org, coordinator):
+    from tests.helpers import assert_constant_queries
+
+    def joined_twice():
+        network = Organisation.objects.create(name=f"Nätverk {Organisation.objects.count()}")
+        common = {"organisation": network, "kind": MembershipKind.SECTOR_SPECIFIC, "member_since": D(2020, 1, 1)}
+        synergies.refresh(Membership.objects.create(unit=org.unit_a, decision=org.committee_a_decision, **common))
+        synergies.refresh(Membership.objects.create(unit=org.unit_b, decision=org.committee_b_decision, **common))
+
+    def more_rows():
+        for _ in range(3):
+            joined_twice()
+
+    joined_twice()
+    client.force_login(coordinator)
+    assert_constant_queries(client, reverse("notices:overlap_list"), more_rows)
+    assert_constant_queries(client, reverse("home"), more_rows, ceiling=20)
