@@ -43,6 +43,14 @@ def project(org, unit, title, partner=None, start=START, end=END, **extra):
     return item
 
 
+def add_project(client, org, **fields):
+    """Unit A's project "Klimathamnar" registered through the page, as its official does."""
+    url = reverse("projects:project_add")
+    values = {"title": "Klimathamnar", "owner": str(org.unit_a.pk), "status": "idea", "role": "partner"}
+    data = form_data(client.get(url), **values, funding_source="eu", currency="SEK", **fields)
+    return client.post(url, data, follow=True)
+
+
 def found(item) -> list[tuple[str, str]]:
     return [(each.overlap.kind, str(each.other)) for each in synergies.shown_for(item, synergies.refresh(item))]
 
@@ -143,20 +151,8 @@ def test_the_person_saving_is_told_and_the_coordinator_sees_it_on_the_notice_and
     project(org, org.unit_b, "Kulturhamnar", partner="Nordic Urban Lab")
     synergies.refresh(Project.objects.get())
     client.force_login(official_a)
-    url = reverse("projects:project_add")
-    data = form_data(
-        client.get(url),
-        title="Klimathamnar",
-        owner=str(org.unit_a.pk),
-        status="idea",
-        role="partner",
-        funding_source="eu",
-        currency="SEK",
-        start_date="2025-03-01",
-        **{"partners-0-name": "Nordic Urban-Lab", "partners-0-country": "DK", "partners-0-kind": "municipality"},
-    )
-    response = client.post(url, data, follow=True)
-    html = response.content.decode()
+    partner = {"partners-0-name": "Nordic Urban-Lab", "partners-0-country": "DK", "partners-0-kind": "municipality"}
+    html = add_project(client, org, start_date="2025-03-01", **partner).content.decode()
     assert "Möjliga synergier: Kulturförvaltningen har internationellt projekt ”Kulturhamnar” med samma partner" in html
     notice = Notice.objects.get(project__title="Klimathamnar")  # the automatic notice to the office
 
@@ -267,17 +263,7 @@ def test_the_finder_failing_never_undoes_the_save(client, org, official_a, monke
 
     monkeypatch.setattr(synergies, "refresh", broken)
     client.force_login(official_a)
-    url = reverse("projects:project_add")
-    data = form_data(
-        client.get(url),
-        title="Klimathamnar",
-        owner=str(org.unit_a.pk),
-        status="idea",
-        role="partner",
-        funding_source="eu",
-        currency="SEK",
-    )
-    assert client.post(url, data).status_code == 302
+    assert add_project(client, org).redirect_chain  # saved, and on to its page
     assert Project.objects.filter(title="Klimathamnar").exists()
 
 
