@@ -15,13 +15,13 @@ import re
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.db.models import TextField
 from django.urls import resolve
 from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 
+from cooperation.core.exports import unread_texts
 from cooperation.core.filtersets import reaches_many
 from cooperation.core.permissions import Action, allowed, visible
 from cooperation.core.registry import registers
@@ -165,11 +165,8 @@ def matching(request, register: Searchable, words: list[str], year: int | None):
     # read with the item: what its texts are read through (a membership's organisation) and what its name reads
     to_one = {path.rpartition("__")[0] for path in register.text_fields() if "__" in path}
     to_one |= set(getattr(model, "choice_related", ()))
-    # the long texts a hit does not show stay in the database
-    shown = set(register.text_fields())
-    unread = [
-        each.name for each in model._meta.concrete_fields if isinstance(each, TextField) and each.name not in shown
-    ]
+    # the long texts a hit does not show stay in the database, as a list's do
+    unread = unread_texts(model, register.text_fields())
     readable = visible(request.user, model._default_manager.select_related(*sorted(to_one)).defer(*unread))
     found = searched(readable, register.search_fields, " ".join(words), user=request.user)
     if year is None:
