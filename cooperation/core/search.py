@@ -74,8 +74,8 @@ def condition(model, paths, term: str, using: str = "default", user=None) -> Q:
     project's partners) the rows are one subquery, a UNION ALL of the item's own matches and each relation's, so an
     item with two matching rows is still one row of the list and of its count, and PostgreSQL answers each part from
     its index (an OR beside a subquery would make it read the whole table). Given a `user`, only the related rows
-    that user may read count (`visible()`: a visit is not found by a delegate's name by someone who may not see it,
-    nor a position paper by a draft's text)."""
+    that user may read count (`visible()`: a position paper is not found by a draft's text by someone who may not
+    read drafts)."""
     from .filtersets import reaches_many
 
     by_relation = defaultdict(list)
