@@ -10,12 +10,13 @@ from django.db import connection
 from django.forms import inlineformset_factory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django_countries import countries
 from model_bakery import baker
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import HistoricalChanges
 
 from cooperation.cities.models import CityRelation
-from cooperation.core.models import AuditEvent, Currency, SustainableDevelopmentGoal
+from cooperation.core.models import AuditEvent, CountryClassification, Currency, SustainableDevelopmentGoal
 from cooperation.networks.models import MembershipFee
 from cooperation.notices.choices import Area, NoticeState
 from cooperation.notices.models import Notice, Overlap, SynergyKey
@@ -56,6 +57,13 @@ def position_paper():
     return baker.make(PositionPaper, city_relation=baker.make(CityRelation))
 
 
+def country_classification():
+    # The migrations classify many countries already; a random one may be among them.
+    classified = set(CountryClassification.objects.values_list("country", flat=True))
+    free = next(code for code, _name in countries if code not in classified)
+    return baker.make(CountryClassification, country=free)
+
+
 def action_plan():
     return baker.make(ActionPlan, city_relation=baker.make(CityRelation))
 
@@ -77,6 +85,7 @@ MAKERS = {
     ActionPlan: action_plan,
     ActionPlanActivity: lambda: baker.make(ActionPlanActivity, plan=action_plan(), responsible_actor="Högskolan"),
     Evaluation: lambda: baker.make(Evaluation, city_relation=baker.make(CityRelation)),
+    CountryClassification: country_classification,
     Municipality: lambda: get_municipality() or baker.make(Municipality),  # one per installation
 }
 
