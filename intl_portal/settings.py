@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "cooperation.steering",
     "cooperation.notices",
     "cooperation.reports",
+    "cooperation.importing",
 ]
 
 MIDDLEWARE = [
@@ -302,6 +303,8 @@ FOLLOW_UP_REMINDER_WORKING_DAYS = envint("FOLLOW_UP_REMINDER_WORKING_DAYS", "5")
 
 # Reports are built in the background: queued in the database, run by `manage.py db_worker` (`make run` starts it).
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# The largest file an import accepts, in bytes (a spreadsheet of a few thousand rows is well below it).
+IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", str(5 * 1024 * 1024))
 # A build still queued or running this many minutes after it was requested is given up as failed (the worker died).
 REPORT_BUILD_TIMEOUT_MINUTES = envint("REPORT_BUILD_TIMEOUT_MINUTES", "30")
 

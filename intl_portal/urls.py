@@ -25,6 +25,7 @@ urlpatterns = [
     path("uppfoljning/", include("cooperation.reports.urls")),
     path("granskningslogg/", include("cooperation.core.urls")),
     path("oppna-data/", include("cooperation.opendata.urls")),
+    path("import/", include("cooperation.importing.urls")),
     path("sprak/", views.set_language, name="set_language"),
     path("csp-rapport/", views.csp_report, name="csp_report"),
     path("admin/login/", signin.admin_login),  # before the admin's own: refuses passwords when they are off

@@ -17,6 +17,7 @@ LAYERS = [
     {"portal"},
     {"reports", "opendata"},
     {"cities", "networks", "projects", "visits", "consultations", "steering"},
+    {"importing"},
     {"notices"},
     {"organisation"},
     {"core"},

@@ -149,6 +149,7 @@ class AuditEventKind(models.TextChoices):
     CALENDAR_CREATED = "calendar_created", _("calendar link created")
     CALENDAR_RENEWED = "calendar_renewed", _("calendar link renewed")
     CALENDAR_REVOKED = "calendar_revoked", _("calendar link revoked")
+    IMPORT = "import", _("import from a file")
 
 
 class AuditEvent(models.Model):
