@@ -17,6 +17,7 @@ from simple_history.models import HistoricalChanges
 
 from cooperation.cities.models import CityRelation
 from cooperation.core.models import AuditEvent, CountryClassification, Currency, SustainableDevelopmentGoal
+from cooperation.importing.models import ImportBatch, ImportedItem
 from cooperation.networks.models import MembershipFee
 from cooperation.notices.choices import Area, NoticeState
 from cooperation.notices.models import Notice, Overlap, SynergyKey
@@ -42,8 +43,8 @@ def domain_models() -> list:
 
 
 # A calendar link's token is shown only to its owner, when they make it on their profile page; an overlap is found
-# by the synergy finder.
-NOT_ADDED_IN_ADMIN = {CalendarFeed, Overlap}
+# by the synergy finder; an import is made on its own pages, where every row is checked.
+NOT_ADDED_IN_ADMIN = {CalendarFeed, Overlap, ImportBatch, ImportedItem}
 REGISTERED = sorted((model for model in admin.site._registry if is_domain_app(model)), key=lambda m: m._meta.label)
 
 

@@ -136,11 +136,13 @@ class Rows:
     def __iter__(self):
         return iter(self.rows)
 
-    def read(self, row, finding: Finding) -> dict:
-        values = {}
+    def read(self, row, finding: Finding) -> tuple[dict, dict]:
+        """The row's values by column key, and its cells as the spreadsheet shows them."""
+        values, texts = {}, {}
         for column in self.columns:
             spec = self.importer.column(column["key"])
             raw = row[column["index"]] if column["index"] < len(row) else None
+            texts.setdefault(spec.key, shown(raw))
             try:
                 value = spec.read(raw)
             except CellError as error:
@@ -150,7 +152,7 @@ class Rows:
                 values.setdefault(spec.key, {})[column["year"]] = value
             elif value not in ("", [], None) or spec.key not in values:
                 values[spec.key] = value
-        return values
+        return values, texts
 
     def header_of(self, form_field: str) -> str:
         """The file's header for the column a form field's error concerns; "" where no column feeds it."""
@@ -203,8 +205,8 @@ def check_row(rows: Rows, line: int, row, request, seen: dict, *, save: bool) ->
     """One row through the register's page: its findings, and the item where `save` and it passed."""
     importer = rows.importer
     finding = Finding(line, "")
-    values = rows.read(row, finding)
-    finding.name = importer.name(values) or _("Row {line}").format(line=line)
+    values, texts = rows.read(row, finding)
+    finding.name = texts.get(importer.name_column, "") or _("Row {line}").format(line=line)
     if finding.errors:
         return finding, None
     view = page_for(importer, request)

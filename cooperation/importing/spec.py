@@ -6,7 +6,7 @@ that page's forms, formsets and rules, so an imported item passes exactly the ch
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
@@ -50,8 +50,8 @@ class Importer:
     columns: list[Column]
     # the values of one row, by column key (yearly ones as {year: value}) -> the data the edit page would post
     data: Callable[[dict], dict]
-    # the item's name for the dry run's list of rows, from the row's values
-    name: Callable[[dict], str] = field(default=lambda values: "")
+    # the column whose text names the item in the dry run's list of rows
+    name_column: str = ""
     # items already in the register that a valid form's cleaned_data would duplicate; the column to name
     duplicates: Callable | None = None
     duplicate_column: str = ""

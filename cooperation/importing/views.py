@@ -71,8 +71,9 @@ class StartView(ImportAccessMixin, TemplateView):
 
 
 class TemplateFileView(ImportAccessMixin, View):
-    def get(self, request, key, kind):
-        importer = self.importer(key)
+    def get(self, request):
+        importer = self.importer(request.GET.get("register", ""))
+        kind = "csv" if request.GET.get("format") == "csv" else "xlsx"
         name = f"{importer.key}-mall"
         if kind == "xlsx":
             content = template_file.workbook(importer)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from cooperation.core.permissions import Action, allowed
 from cooperation.core.queries import count
 from cooperation.core.registry import Group, registers
+from cooperation.importing.models import ImportBatch
 
 
 @dataclass
@@ -48,6 +49,7 @@ def administration(user) -> list[tuple[str, str, bool]]:
     """The portal's own links under Administration: (label, URL name, whether the user may open it)."""
     return [
         (_("The organisation"), "organisation", True),
+        (_("Import from a file"), "importing:start", allowed(user, Action.VIEW, ImportBatch)),
         (_("Audit log"), "core:auditevent_list", user.is_staff and user.has_perm("core.view_auditevent")),
         (_("Users and reference data"), "admin:index", user.is_staff),
     ]

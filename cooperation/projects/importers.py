@@ -127,7 +127,7 @@ register(
             Column("costs", "Kostnader", cells.amount, yearly=True, field="finances", example="120 000"),
         ],
         data=data,
-        name=lambda values: values.get("title", ""),
+        name_column="title",
         duplicates=lambda cleaned: Project.objects.filter(title__iexact=cleaned["title"], owner=cleaned["owner"]),
         duplicate_column="title",
         identity=lambda cleaned: (cleaned["title"].casefold(), cleaned["owner"].pk),
