@@ -1,5 +1,5 @@
-"""Reading an uploaded file into rows of cells (tablib: CSV in any of the usual separators and encodings, Excel
-.xlsx), and finding the row that holds its headers below any title rows a municipality's sheet starts with."""
+"""Reading an uploaded file into rows of cells (an Excel workbook through tablib, CSV in any of the usual separators
+and encodings through the csv module), and finding the row that holds its headers below any title rows a municipality's sheet starts with."""
 
 import csv
 import io
@@ -64,21 +64,23 @@ def rows_of(name: str, content: bytes) -> list[list]:
     kind = kind_of(name, content)
     try:
         if kind == EXCEL:
-            dataset = tablib.Dataset().load(io.BytesIO(content), format="xlsx", headers=False, read_only=False)
+            book = tablib.Dataset().load(io.BytesIO(content), format="xlsx", headers=False, read_only=False)
+            rows = [list(row) for row in book]  # merged cells: the value in the first, None in the others
         else:
             text = decoded(content)
             try:
                 delimiter = csv.Sniffer().sniff(text[:8192], delimiters=";,\t").delimiter
             except csv.Error:
                 delimiter = ";"  # what Swedish Excel writes
-            dataset = tablib.Dataset().load(text, format="csv", headers=False, delimiter=delimiter)
+            # the csv module itself: a row may be shorter or longer than the others, as spreadsheets write them
+            rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except Refused:
         raise
     except Exception as error:  # a damaged workbook or CSV: openpyxl and csv raise many kinds
+        error = str(error) or type(error).__name__
         raise Refused(
             _("The file could not be read as {kind}: {error}").format(kind=kind.upper(), error=error)
         ) from None
-    rows = [list(row) for row in dataset]
     width = max((len(row) for row in rows), default=0)
     return [row + [None] * (width - len(row)) for row in rows]
 
