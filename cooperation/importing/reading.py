@@ -1,5 +1,6 @@
 """Reading an uploaded file into rows of cells (an Excel workbook through tablib, CSV in any of the usual separators
-and encodings through the csv module), and finding the row that holds its headers below any title rows a municipality's sheet starts with."""
+and encodings through the csv module), and finding the row that holds its headers below any title rows a
+municipality's sheet starts with."""
 
 import csv
 import io
