@@ -30,7 +30,7 @@ class ImportBatch(models.Model):
     """One uploaded file and what became of it."""
 
     register = models.CharField(_("register"), max_length=60)  # an importer's key, e.g. "projekt"
-    file = models.FileField(_("file"), upload_to="imports/%Y/")
+    file = models.FileField(_("file"), upload_to="imports/%Y/", max_length=255)
     filename = models.CharField(_("file name"), max_length=255)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("imported by")
@@ -96,7 +96,7 @@ class ImportedItem(models.Model):
         ordering = ["batch", "line"]
         verbose_name = _("imported item")
         verbose_name_plural = _("imported items")
-        constraints = [models.UniqueConstraint(fields=["content_type", "object_id"], name="imported_once")]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="imported_item")]
 
     def __str__(self):
         return f"{self.batch}: {self.line}"

@@ -8,6 +8,7 @@ every other watcher of a save react as they do to the page."""
 
 import contextlib
 import logging
+import uuid
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
@@ -19,9 +20,11 @@ from django.http import HttpRequest, QueryDict
 from django.utils import timezone, translation
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from simple_history.models import HistoricalRecords
 
 from cooperation.core.permissions import Action
+from cooperation.organisation.models import Unit
 
 from .cells import CellError, forget, normalised, shown
 from .models import ImportBatch, ImportedItem, ImportState, RememberedColumn
@@ -68,7 +71,9 @@ def upload(user, importer: Importer, name: str, content: bytes) -> ImportBatch:
         mapping=mapping,
         rows=count,
     )
-    batch.file.save(name, ContentFile(content), save=False)
+    # stored under a name of its own (the person's may be long or odd); the original is kept in `filename`
+    extension = ".xlsx" if content[:4] == b"PK\x03\x04" else ".csv"
+    batch.file.save(f"{uuid.uuid4().hex}{extension}", ContentFile(content), save=False)
     batch.save()
     return batch
 
@@ -81,7 +86,7 @@ def set_columns(batch: ImportBatch, chosen: dict[int, str]) -> None:
         key = chosen.get(column["index"], "")
         column["key"] = key
         column["year"] = importer.match(column["header"])[1] if key and importer.column(key).yearly else None
-        header = normalised(column["header"])
+        header = normalised(column["header"])[:200]
         if header:
             RememberedColumn.objects.update_or_create(register=importer.key, header=header, defaults={"key": key})
     batch.state, batch.progress, batch.step, batch.report = ImportState.CHECKING, 0, "", {}
@@ -214,7 +219,7 @@ def check_row(rows: Rows, line: int, row, request, seen: dict, *, save: bool) ->
     valid = form.is_valid()
     valid = all([formset.is_valid() for formset in formsets.values()]) and valid
     valid = valid and view.validate_together(form, formsets)
-    for name, messages in form.errors.items():
+    for name, messages in messages_of(form):
         header = rows.header_of(name) if name != NON_FIELD_ERRORS else ""
         label = header or (form.fields[name].label if name in form.fields else ROW)
         for message in messages:
@@ -222,7 +227,7 @@ def check_row(rows: Rows, line: int, row, request, seen: dict, *, save: bool) ->
     for prefix, formset in formsets.items():
         header = rows.header_of(prefix) or prefix
         for each in formset.forms:
-            for name, messages in each.errors.items():
+            for name, messages in messages_of(each):
                 label = each.fields[name].label if name in each.fields else ""
                 for message in messages:
                     finding.add(header, f"{label}: {message}" if label else message)
@@ -239,6 +244,26 @@ def check_row(rows: Rows, line: int, row, request, seen: dict, *, save: bool) ->
         formset.save()
     view.after_save(obj, created=True)
     return finding, obj
+
+
+NOT_OWN_UNIT = _lazy(
+    "Not one of your units: an official imports for the units they work in; the coordinators for every unit."
+)
+
+
+def messages_of(form):
+    """A form's errors by field, a unit the person may not choose said as such rather than as an invalid choice."""
+    for name, errors in form.errors.as_data().items():
+        queryset = getattr(form.fields.get(name), "queryset", None)
+        own_units_only = queryset is not None and queryset.model is Unit
+        yield (
+            name,
+            [
+                NOT_OWN_UNIT if own_units_only and error.code in ("invalid_choice", "invalid_pk_value") else message
+                for error in errors
+                for message in error.messages
+            ],
+        )
 
 
 def duplicate_of(importer: Importer, form, rows: Rows, finding: Finding, seen: dict) -> None:

@@ -80,8 +80,8 @@ class Importer:
             return "", None
         year_match = YEAR_IN_HEADER.match(text)
         year = int(year_match[2]) if year_match else None
-        if remembered and text in remembered:
-            key = remembered[text]
+        if remembered and text[:200] in remembered:
+            key = remembered[text[:200]]
             column = self.column(key)
             if column is not None and (not column.yearly or year):
                 return key, year if column.yearly else None

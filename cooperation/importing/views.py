@@ -109,6 +109,7 @@ class BatchView(ImportAccessMixin, DetailView):
         if batch.state == ImportState.IMPORTED:
             context["items"] = [(each.line, each.item) for each in batch.items.prefetch_related("item")]
         context["may_act"] = allowed(self.request.user, Action.CHANGE, batch)
+        context["is_uploader"] = batch.created_by_id == self.request.user.pk
         return context
 
     def post(self, request, *args, **kwargs):
@@ -125,6 +126,9 @@ class BatchView(ImportAccessMixin, DetailView):
                 return self.render_to_response(self.get_context_data(form=form), status=400)
             services.set_columns(batch, form.chosen())
         elif action == "import":
+            if batch.created_by_id != request.user.pk:
+                # the rows were checked with the uploader's rights: they import them, as themselves
+                return self.refuse(batch, _("Only the person who uploaded the file imports it."), status=403)
             if not services.start_import(batch):
                 return self.refuse(
                     batch, _("The file cannot be imported now: it is being imported, has been, or has errors.")

@@ -232,3 +232,30 @@ def test_a_reader_may_not_import(client, reader):
     response = upload(client, csv("Titel;Ägande enhet", "Gröna hamnar;Miljöförvaltningen"), "p.csv", "projekt")
     assert response.status_code == 403
     assert not ImportBatch.objects.exists()
+
+
+def test_an_official_imports_only_for_their_own_units(client, official_a):
+    client.force_login(official_a)
+    content = csv("Titel;Ägande enhet;Finansiär", "Kulturens hus;Kulturförvaltningen;EU")
+    upload(client, content, "projekt.csv", "projekt")
+    _response, batch = check(client, ImportBatch.objects.get())
+    assert "Inte en av dina enheter" in findings(batch)[(2, "Ägande enhet")]
+    assert not Project.objects.exists()
+
+
+def test_only_the_uploader_imports_and_a_coordinator_may_undo(client, official_a, coordinator):
+    client.force_login(official_a)
+    upload(client, csv("Titel;Ägande enhet;Finansiär", "Gröna hamnar;Miljöförvaltningen;EU"), "p.csv", "projekt")
+    _response, batch = check(client, ImportBatch.objects.get())
+    client.force_login(coordinator)
+    assert client.post(batch.get_absolute_url(), {"action": "import"}).status_code == 403
+    assert not Project.objects.exists()
+    client.force_login(official_a)
+    client.post(batch.get_absolute_url(), {"action": "import"})
+    assert Project.objects.count() == 1
+    client.force_login(coordinator)
+    client.post(batch.get_absolute_url(), {"action": "undo"})
+    batch.refresh_from_db()
+    assert (batch.state, batch.undone_by) == (ImportState.UNDONE, coordinator)
+    assert not Project.objects.exists()
+    assert client.post(batch.get_absolute_url(), {"action": "undo"}).status_code == 409  # twice: the second refused

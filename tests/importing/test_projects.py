@@ -10,7 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from cooperation.importing.models import ImportBatch, ImportedItem, ImportState
-from cooperation.projects.models import Project
+from cooperation.notices.models import Notice
+from cooperation.projects.models import FundingSource, Project, ProjectPartner
 
 IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 HEADERS = [
@@ -165,3 +166,35 @@ def test_an_import_cannot_be_undone_once_an_item_has_changed(client, official_a)
     assert response.status_code == 409
     assert "Rena sjöar" in response.content.decode()
     assert Project.objects.count() == 2
+
+
+def test_imported_projects_raise_notices_are_searched_and_meet_the_synergy_finder(
+    client, org, official_a, coordinator, django_capture_on_commit_callbacks
+):
+    """The items an import makes are the register's like any other: the office is told, the finder compares them
+    with other units' items, and the header's search finds them."""
+    with django_capture_on_commit_callbacks(execute=True):  # the finder works when a transaction commits
+        other = Project.objects.create(
+            title="Kulturhamnar",
+            owner=org.unit_b,
+            funding_source=FundingSource.objects.get(code="eu"),
+            start_date=datetime.date(2025, 1, 1),
+            end_date=datetime.date(2026, 12, 31),
+        )
+        ProjectPartner.objects.create(project=other, name="Stadt Kiel", city="Kiel", country="DE")
+    client.force_login(official_a)
+    upload(client, workbook(GOOD))
+    batch = ImportBatch.objects.get()
+    match_columns(client, batch)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(batch.get_absolute_url(), {"action": "import"})
+    harbours = Project.objects.get(title="Gröna hamnar")
+    notice = Notice.objects.get(project=harbours)
+    assert notice.submitted_by == official_a
+
+    client.force_login(coordinator)
+    html = client.get(reverse("home")).content.decode()
+    assert "Möjliga synergier mellan enheter" in html
+    assert "Gröna hamnar (Miljöförvaltningen)" in html and "Kulturhamnar (Kulturförvaltningen)" in html
+    html = client.get(reverse("search"), {"q": "hamnar"}).content.decode()
+    assert harbours.get_absolute_url() in html
