@@ -195,3 +195,14 @@ def test_the_start_page_links_no_list_the_reader_may_not_open(client, org):
     assert f'href="{inbox}"' not in response.content.decode()
     assert any(f.url is None for f in response.context["figures"])
     assert any(r.url == reverse("projects:project_list") for r in response.context["registers"])
+
+
+@pytest.mark.django_db
+def test_the_figures_year_options_post_back_a_year_the_page_reads(client, coordinator):
+    """Each option's value is the year's digits, never "2 025" as Swedish writes a number: the page reads it."""
+    client.force_login(coordinator)
+    html = client.get(reverse("home")).content.decode()
+    last_year = timezone.localdate().year - 1
+    assert f'<option value="{last_year}">' in html
+    html = client.get(reverse("home"), {"year": last_year}).content.decode()
+    assert f'<option value="{last_year}" selected>' in html
