@@ -177,30 +177,34 @@ class FkuiFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            self.name_empty_choice(field)
-            widget = field.widget
-            if isinstance(field, forms.DateField) and not isinstance(widget, forms.HiddenInput):
-                field.widget = widget = DateInput(attrs=widget.attrs)
-            if type(field) is forms.ModelMultipleChoiceField:
-                field.__class__ = ModelMultipleChoiceField  # the same field, with its keys bounded
-            if isinstance(field, forms.ModelMultipleChoiceField) and type(widget) is forms.SelectMultiple:
-                field.widget = widget = forms.CheckboxSelectMultiple(attrs=widget.attrs, choices=field.choices)
-            single = isinstance(field, forms.ModelChoiceField) and not isinstance(field, forms.ModelMultipleChoiceField)
-            if self.read_choices_once and single:
-                field.__class__ = rows_once(type(field))  # the same field, its rows read once
-                field.widget.choices = field.choices  # the dropdown's options from those rows too
-            if isinstance(field, forms.ModelChoiceField):
-                model = field.queryset.model
-                if related := getattr(model, "choice_related", ()):
-                    field.queryset = field.queryset.select_related(*related)
-                if hasattr(model, "choice_label"):
-                    field.label_from_instance = model.choice_label
-            if renders_as_stock_select(widget):
-                widget.__class__ = quick(type(widget))  # the same widget, writing its options without templates
-            css = next((css for kind, css in WIDGET_CLASSES.items() if isinstance(widget, kind)), "text-field__input")
-            widget.attrs.setdefault("class", css)
-            if isinstance(widget, forms.Textarea) and str(widget.attrs.get("rows")) == "10":
-                widget.attrs["rows"] = 5  # Django's ten rows unless a form asked for its own; the box can be pulled
+            self.style(field)
+
+    def style(self, field):
+        """FKUI's markup for one field; a form that adds fields of its own after __init__ calls it for each."""
+        self.name_empty_choice(field)
+        widget = field.widget
+        if isinstance(field, forms.DateField) and not isinstance(widget, forms.HiddenInput):
+            field.widget = widget = DateInput(attrs=widget.attrs)
+        if type(field) is forms.ModelMultipleChoiceField:
+            field.__class__ = ModelMultipleChoiceField  # the same field, with its keys bounded
+        if isinstance(field, forms.ModelMultipleChoiceField) and type(widget) is forms.SelectMultiple:
+            field.widget = widget = forms.CheckboxSelectMultiple(attrs=widget.attrs, choices=field.choices)
+        single = isinstance(field, forms.ModelChoiceField) and not isinstance(field, forms.ModelMultipleChoiceField)
+        if self.read_choices_once and single:
+            field.__class__ = rows_once(type(field))  # the same field, its rows read once
+            field.widget.choices = field.choices  # the dropdown's options from those rows too
+        if isinstance(field, forms.ModelChoiceField):
+            model = field.queryset.model
+            if related := getattr(model, "choice_related", ()):
+                field.queryset = field.queryset.select_related(*related)
+            if hasattr(model, "choice_label"):
+                field.label_from_instance = model.choice_label
+        if renders_as_stock_select(widget):
+            widget.__class__ = quick(type(widget))  # the same widget, writing its options without templates
+        css = next((css for kind, css in WIDGET_CLASSES.items() if isinstance(widget, kind)), "text-field__input")
+        widget.attrs.setdefault("class", css)
+        if isinstance(widget, forms.Textarea) and str(widget.attrs.get("rows")) == "10":
+            widget.attrs["rows"] = 5  # Django's ten rows unless a form asked for its own; the box can be pulled
 
     def name_empty_choice(self, field):
         if isinstance(field, forms.ModelMultipleChoiceField):

@@ -34,7 +34,9 @@ class ColumnsForm(FkuiFormMixin, forms.Form):
                 choices=options,
                 required=False,
                 initial=column["key"],
+                help_text=_("First row: “{value}”").format(value=column["sample"]) if column.get("sample") else "",
             )
+            self.style(self.fields[name])
 
     def clean(self):
         cleaned = super().clean()

@@ -58,10 +58,12 @@ def upload(user, importer: Importer, name: str, content: bytes) -> ImportBatch:
     count = sum(1 for row in rows[header + 1 :] if not is_empty(row))
     if not count:
         raise Refused(_("The file has headers but no rows below them."))
+    first = next(row for row in rows[header + 1 :] if not is_empty(row))
     mapping = []
     for index, cell in enumerate(rows[header]):
         key, year = importer.match(cell, known)
-        mapping.append({"index": index, "header": shown(cell), "key": key, "year": year})
+        sample = shown(first[index])[:80]
+        mapping.append({"index": index, "header": shown(cell), "key": key, "year": year, "sample": sample})
     batch = ImportBatch(
         register=importer.key,
         filename=name[:255],

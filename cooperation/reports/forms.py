@@ -60,6 +60,9 @@ class AssessmentForm(FkuiFormMixin, forms.Form):
                 required=False,
                 initial=areas.get(value, ""),
             )
+        for name, field in self.fields.items():
+            if name.startswith(("goal_", "area_")):
+                self.style(field)
 
     def goal_fields(self):
         return [field for field in self if field.name.startswith("goal_")]
