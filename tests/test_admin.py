@@ -6,6 +6,7 @@ import pytest
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.admin.utils import quote
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.forms import inlineformset_factory
 from django.test.utils import CaptureQueriesContext
@@ -65,6 +66,13 @@ def country_classification():
     return baker.make(CountryClassification, country=free)
 
 
+def imported_item():
+    # The item points at a real row (here its own import): a random key could be out of an integer column's range.
+    batch = baker.make(ImportBatch)
+    content_type = ContentType.objects.get_for_model(ImportBatch)
+    return baker.make(ImportedItem, batch=batch, content_type=content_type, object_id=batch.pk, history_id=1)
+
+
 def action_plan():
     return baker.make(ActionPlan, city_relation=baker.make(CityRelation))
 
@@ -87,6 +95,7 @@ MAKERS = {
     ActionPlanActivity: lambda: baker.make(ActionPlanActivity, plan=action_plan(), responsible_actor="Högskolan"),
     Evaluation: lambda: baker.make(Evaluation, city_relation=baker.make(CityRelation)),
     CountryClassification: country_classification,
+    ImportedItem: imported_item,
     Municipality: lambda: get_municipality() or baker.make(Municipality),  # one per installation
 }
 
