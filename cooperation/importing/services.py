@@ -80,20 +80,25 @@ def upload(user, importer: Importer, name: str, content: bytes) -> ImportBatch:
     return batch
 
 
-def set_columns(batch: ImportBatch, chosen: dict[int, str]) -> None:
+def set_columns(batch: ImportBatch, chosen: dict[int, str]) -> bool:
     """The columns as the person matched them, remembered for the next file with the same headers; then the dry
-    run is queued."""
+    run is queued. False where the columns were matched meanwhile (by the same person in another tab)."""
     importer = importer_for(batch.register)
-    for column in batch.mapping:
-        key = chosen.get(column["index"], "")
-        column["key"] = key
-        column["year"] = importer.match(column["header"])[1] if key and importer.column(key).yearly else None
-        header = normalised(column["header"])[:200]
-        if header:
-            RememberedColumn.objects.update_or_create(register=importer.key, header=header, defaults={"key": key})
-    batch.state, batch.progress, batch.step, batch.report = ImportState.CHECKING, 0, "", {}
-    batch.save()
-    enqueue(batch, "check")
+    with transaction.atomic():
+        batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+        if batch.state != ImportState.MAPPING:
+            return False
+        for column in batch.mapping:
+            key = chosen.get(column["index"], "")
+            column["key"] = key
+            column["year"] = importer.match(column["header"])[1] if key and importer.column(key).yearly else None
+            header = normalised(column["header"])[:200]
+            if header:
+                RememberedColumn.objects.update_or_create(register=importer.key, header=header, defaults={"key": key})
+        batch.state, batch.progress, batch.step, batch.report = ImportState.CHECKING, 0, "", {}
+        batch.save()
+        enqueue(batch, "check")
+    return True
 
 
 def enqueue(batch: ImportBatch, what: str) -> None:

@@ -124,7 +124,8 @@ class BatchView(ImportAccessMixin, DetailView):
             form = ColumnsForm(request.POST, batch=batch, importer=importer)
             if not form.is_valid():
                 return self.render_to_response(self.get_context_data(form=form), status=400)
-            services.set_columns(batch, form.chosen())
+            if not services.set_columns(batch, form.chosen()):
+                return self.refuse(batch, _("The columns have been matched already."))
         elif action == "import":
             if batch.created_by_id != request.user.pk:
                 # the rows were checked with the uploader's rights: they import them, as themselves

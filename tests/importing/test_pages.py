@@ -12,6 +12,7 @@ from cooperation.cities.models import CityRelation
 from cooperation.importing.models import ImportBatch, ImportState, RememberedColumn
 from cooperation.networks.models import Membership, Organisation
 from cooperation.projects.models import FundingSource, Project
+from cooperation.projects.views import ProjectEditView
 from cooperation.visits.models import Visit
 
 IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -259,3 +260,37 @@ def test_only_the_uploader_imports_and_a_coordinator_may_undo(client, official_a
     assert (batch.state, batch.undone_by) == (ImportState.UNDONE, coordinator)
     assert not Project.objects.exists()
     assert client.post(batch.get_absolute_url(), {"action": "undo"}).status_code == 409  # twice: the second refused
+
+
+def test_an_import_that_fails_midway_leaves_the_register_as_it_was(client, coordinator, monkeypatch):
+    client.force_login(coordinator)
+    content = csv(
+        "Titel;Ägande enhet;Finansiär", "Gröna hamnar;Miljöförvaltningen;EU", "Blå städer;Miljöförvaltningen;EU"
+    )
+    upload(client, content, "projekt.csv", "projekt")
+    _response, batch = check(client, ImportBatch.objects.get())
+    saved = []
+
+    def fail_on_the_second(view, obj, created):
+        saved.append(obj)
+        if len(saved) == 2:
+            raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(ProjectEditView, "after_save", fail_on_the_second)
+    client.post(batch.get_absolute_url(), {"action": "import"})
+    batch.refresh_from_db()
+    assert batch.state == ImportState.FAILED
+    assert len(saved) == 2 and not Project.objects.exists() and not batch.items.exists()
+    assert Project.history.count() == 0
+    page = client.get(batch.get_absolute_url()).content.decode()
+    assert "inget sparades" in page
+
+
+def test_the_columns_are_matched_once(client, coordinator):
+    client.force_login(coordinator)
+    upload(client, csv("Titel;Ägande enhet;Finansiär", "Gröna hamnar;Miljöförvaltningen;EU"), "p.csv", "projekt")
+    batch = ImportBatch.objects.get()
+    stale = ImportBatch.objects.get()  # the page as a second tab showed it
+    check(client, batch)
+    data = {"action": "columns", **{f"column_{c['index']}": c["key"] for c in stale.mapping}}
+    assert client.post(stale.get_absolute_url(), data).status_code == 409
