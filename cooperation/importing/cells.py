@@ -5,11 +5,13 @@ language of the import, naming what was found and what is expected."""
 
 import datetime
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_countries import countries
+
+from cooperation.core.forms import parse_money
 
 
 class CellError(ValueError):
@@ -90,25 +92,15 @@ def date(raw) -> str:
 
 
 def amount(raw) -> str:
-    """An amount: 12500, 12 500, 12 500,50, 12.500,50 or 12 500 kr."""
+    """An amount as the register's pages read one (`core.forms.parse_money`): 12500, 12 500 or 12 500,50, and a
+    currency after it (12 500 kr) left out; a number cell as it is."""
     if isinstance(raw, int | float | Decimal) and not isinstance(raw, bool):
         return str(Decimal(str(raw)))
     value = shown(raw)
     if not value:
         return ""
-    cleaned = re.sub(r"(?i)\s*(kr|sek|eur|€|:-)\s*$", "", value)
-    cleaned = re.sub(r"[\s\u00a0\u202f']", "", cleaned)
-    if "," in cleaned and "." in cleaned:
-        cleaned = cleaned.replace(".", "").replace(",", ".")  # 12.500,50
-    elif cleaned.count(",") == 1:
-        cleaned = cleaned.replace(",", ".")  # the Swedish decimal comma
-    elif re.fullmatch(r"\d{1,3}(\.\d{3})+", cleaned):
-        cleaned = cleaned.replace(".", "")  # 12.500 as thousands
-    try:
-        number = Decimal(cleaned)
-    except InvalidOperation:
-        number = None
-    if number is None or not number.is_finite():
+    number = parse_money(re.sub(r"(?i)\s*(kr|sek|eur|€|:-)\s*$", "", value), "sv")
+    if number is None:
         raise CellError(_("“{value}” is not an amount: write digits, e.g. 12 500,50.").format(value=value))
     return str(number)
 
