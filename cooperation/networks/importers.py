@@ -51,6 +51,7 @@ register(
             Column("benefit_risk_analysis", "Nytto- och riskanalys", cells.text),
             Column("partner_choice_grounds", "Skäl för val av partner", cells.text),
             Column("democracy_considerations", "Demokrati och mänskliga rättigheter", cells.text),
+            Column("travel_considerations", "Närliggande och digitala alternativ", cells.text),
         ],
         data=dict,
         name_column="organisation",

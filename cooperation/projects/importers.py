@@ -121,6 +121,13 @@ register(
             Column("benefit_risk_analysis", "Nytto- och riskanalys", cells.text),
             Column("partner_choice_grounds", "Skäl för val av partner", cells.text),
             Column("democracy_considerations", "Demokrati och mänskliga rättigheter", cells.text),
+            Column("video_conferencing_considered", "Digitalt möte övervägt", cells.boolean, example="ja"),
+            Column(
+                "travel_considerations",
+                "Närliggande och digitala alternativ",
+                cells.text,
+                example="Partnermötena hålls digitalt utom ett per år.",
+            ),
             Column("applied_for", "Sökt", cells.amount, yearly=True, field="finances", example=""),
             Column("granted", "Beviljat", cells.amount, yearly=True, field="finances", example="150 000"),
             Column("paid_out", "Utbetalt", cells.amount, yearly=True, field="finances", example=""),
