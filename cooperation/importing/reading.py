@@ -16,6 +16,7 @@ from .cells import shown
 EXCEL = "xlsx"
 CSV = "csv"
 HEADER_SEARCH_ROWS = 15  # how far down a sheet its header row may be
+UNPACKED_TIMES = 20  # a workbook is a zip archive: what it unpacks to may be this many times the largest file
 
 
 class Refused(ValueError):
@@ -29,6 +30,13 @@ def kind_of(name: str, content: bytes) -> str:
         try:
             with zipfile.ZipFile(io.BytesIO(content)) as archive:
                 if "xl/workbook.xml" in archive.namelist():
+                    unpacked = sum(member.file_size for member in archive.infolist())
+                    if unpacked > UNPACKED_TIMES * settings.IMPORT_MAX_BYTES:
+                        raise Refused(
+                            _("The workbook unpacks to {size}, more than an import reads.").format(
+                                size=filesizeformat(unpacked)
+                            )
+                        )
                     return EXCEL
         except zipfile.BadZipFile:
             pass

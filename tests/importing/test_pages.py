@@ -294,3 +294,19 @@ def test_the_columns_are_matched_once(client, coordinator):
     check(client, batch)
     data = {"action": "columns", **{f"column_{c['index']}": c["key"] for c in stale.mapping}}
     assert client.post(stale.get_absolute_url(), data).status_code == 409
+
+
+def test_a_workbook_that_unpacks_to_too_much_is_refused(client, official_a, settings):
+    """A zip bomb in an .xlsx's clothes: refused by what it says it unpacks to, before it is read."""
+    book = openpyxl.Workbook()
+    book.active.append(["Titel", "Ägande enhet"])
+    for _row in range(30_000):
+        book.active.append(["Gröna hamnar", "Miljöförvaltningen"])  # the same row again and again packs tightly
+    out = io.BytesIO()
+    book.save(out)
+    settings.IMPORT_MAX_BYTES = len(out.getvalue())  # small enough, unpacking to over twenty times as much
+    client.force_login(official_a)
+    response = upload(client, out.getvalue(), "projekt.xlsx", "projekt")
+    assert response.status_code == 400
+    assert "packas upp till" in response.content.decode()
+    assert not ImportBatch.objects.exists()
