@@ -35,6 +35,7 @@ EVERYONE = [
 # Who reads coordination notices (tests/notices/matrix.py), and who is staff with the audit permission.
 NOTICE_READERS = {"official_a", "official_b", "coordinator", "ks_user", "administrator"}
 STAFF = {"administrator"}
+IMPORTERS = {"official_a", "official_b", "coordinator", "administrator"}  # tests/importing/matrix.py
 
 
 def expected_links(role: str) -> set[str]:
@@ -43,6 +44,8 @@ def expected_links(role: str) -> set[str]:
         names.append("notices:notice_list")
     if role in STAFF:
         names += ["core:auditevent_list", "admin:index"]
+    if role in IMPORTERS:
+        names.append("importing:start")
     return {reverse(name) for name in names}
 
 
