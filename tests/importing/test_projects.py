@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from cooperation.importing.models import ImportBatch, ImportedItem, ImportState
-from cooperation.notices.models import Notice
+from cooperation.notices.models import Notice, Overlap
 from cooperation.projects.models import FundingSource, Project, ProjectPartner
 
 IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -198,3 +198,8 @@ def test_imported_projects_raise_notices_are_searched_and_meet_the_synergy_finde
     assert "Gröna hamnar (Miljöförvaltningen)" in html and "Kulturhamnar (Kulturförvaltningen)" in html
     html = client.get(reverse("search"), {"q": "hamnar"}).content.decode()
     assert harbours.get_absolute_url() in html
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(batch.get_absolute_url(), {"action": "undo"})  # a coordinator may undo it
+    assert not Project.objects.filter(title="Gröna hamnar").exists()
+    assert not Overlap.objects.exists() and not Notice.objects.filter(pk=notice.pk).exists()
