@@ -241,7 +241,9 @@ def header_search_cases() -> list[Case]:
             user,
             list_page=False,
             search=True,
-            max_queries=2 * registers + 4,
+            # per register its newest hits and their count, each at most twice (its newest rows first, then all of
+            # them); the registers' newest rows' keys; the session, the user and the roles
+            max_queries=4 * registers + 5,
         )
         for word in words
         for user in ("samordnare", "handlaggare")

@@ -62,14 +62,16 @@ def fts_table(model) -> str:
     return f"{model._meta.db_table}_search"
 
 
-def searched(queryset, paths, text: str, user=None):
-    """The rows of `queryset` with every word of `text` in one of the fields `paths` name (a list's search)."""
+def searched(queryset, paths, text: str, user=None, above=None):
+    """The rows of `queryset` with every word of `text` in one of the fields `paths` name (a list's search); with
+    `above`, only the rows whose key is at least that, the bound given to every part of the search so that the index
+    reads no further (the header's search looks at the newest rows first)."""
     for term in text.split():
-        queryset = queryset.filter(condition(queryset.model, paths, term, queryset.db, user=user))
+        queryset = queryset.filter(condition(queryset.model, paths, term, queryset.db, user=user, above=above))
     return queryset
 
 
-def condition(model, paths, term: str, using: str = "default", user=None) -> Q:
+def condition(model, paths, term: str, using: str = "default", user=None, above=None) -> Q:
     """Rows of `model` with `term` in any of the fields `paths` name. Where a path crosses a to-many relation (a
     project's partners) the rows are one subquery, a UNION ALL of the item's own matches and each relation's, so an
     item with two matching rows is still one row of the list and of its count, and PostgreSQL answers each part from
@@ -89,19 +91,30 @@ def condition(model, paths, term: str, using: str = "default", user=None) -> Q:
             rows = target._default_manager.filter(in_columns(target, names, term, using))
             if user is not None and narrowed(target):
                 rows = visible(user, rows)
-            many.append(model._default_manager.filter(**{f"{relation}__in": rows}).order_by().values("pk"))
+            items = model._default_manager.filter(**{f"{relation}__in": rows})
+            if above is not None:
+                items = items.filter(pk__gte=above)
+            many.append(items.order_by().values("pk"))
+        elif relation:
+            own |= in_columns(target, names, term, using, prefix=f"{relation}__")
         else:
-            own |= in_columns(target, names, term, using, prefix=f"{relation}__" if relation else "")
+            own |= in_columns(target, names, term, using, above=above)
+    bounded = Q(pk__gte=above) if above is not None else Q()
     if not many:
-        return own
-    parts = ([model._default_manager.filter(own).order_by().values("pk")] if own else []) + many
-    return Q(pk__in=parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0])
+        return own & bounded
+    parts = ([model._default_manager.filter(own & bounded).order_by().values("pk")] if own else []) + many
+    return Q(pk__in=parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]) & bounded
 
 
-def in_columns(model, names, term: str, using: str, prefix: str = "") -> Q:
-    """Rows with `term` in one of the model's columns `names` (reached through `prefix`), through its index."""
+def in_columns(model, names, term: str, using: str, prefix: str = "", above=None) -> Q:
+    """Rows with `term` in one of the model's columns `names` (reached through `prefix`), through its index; with
+    `above` (the model's own columns only), the index read from that key up."""
     if connections[using].vendor == "sqlite" and len(term) >= TRIGRAM and has_fts(model, names, using):
-        ids = RawSQL(fts_rows(model), [match(names, term)])  # noqa: S611  # nosec B611  # the term a parameter
+        if above is not None and not prefix:
+            sql = fts_rows(model) + " AND rowid >= %s"
+            ids = RawSQL(sql, [match(names, term), above])  # noqa: S611  # nosec B611  # values as parameters
+        else:
+            ids = RawSQL(fts_rows(model), [match(names, term)])  # noqa: S611  # nosec B611  # the term a parameter
         return Q(**{f"{prefix}pk__in": ids})
     lookup = Q()
     for name in names:

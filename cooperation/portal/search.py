@@ -24,6 +24,7 @@ from django.utils.text import capfirst
 from cooperation.core.exports import unread_texts
 from cooperation.core.filtersets import reaches_many
 from cooperation.core.permissions import Action, allowed, visible
+from cooperation.core.queries import scalars
 from cooperation.core.registry import registers
 from cooperation.core.search import searched
 
@@ -33,6 +34,7 @@ SHOWN = 30  # hits on the page when every register is searched
 PER_REGISTER = 50  # hits on the page when one register is
 CANDIDATES = 10  # matches read from each register when every register is searched
 COUNTED = 500  # a register's hits are counted up to this many ("500+")
+WINDOW = 2_000  # a large register's newest rows, searched first: a word found in many of them is settled there
 SNIPPET = 200  # characters of text shown around the first matched word
 NAME_WEIGHT = 3  # a word in the item's name counts this many words in its texts
 
@@ -132,14 +134,13 @@ def searchables(user) -> list[Searchable]:
 def search(request, words: list[str], within: list[Searchable], year: int | None = None, one: bool = False) -> Results:
     """Every register in `within` searched for all of `words` (and active in `year`), its hits ranked together."""
     results = Results()
+    floors = window_floors(within)
+    limit = PER_REGISTER if one else CANDIDATES
     for position, register in enumerate(within):
         if year is not None and not register.dated:
             results.undated.append(register)
             continue
-        found = matching(request, register, words, year)
-        if found is None:
-            continue
-        rows, total = best(found, register, words, PER_REGISTER if one else CANDIDATES)
+        rows, total = newest(request, register, words, year, limit, floors[register.key])
         if not rows:
             continue
         query = {"q": " ".join(words), **({"year": year} if year is not None else {})}
@@ -158,9 +159,38 @@ def search(request, words: list[str], within: list[Searchable], year: int | None
     return results
 
 
-def matching(request, register: Searchable, words: list[str], year: int | None):
-    """The register's rows its list would show this user for the search, read as a hit shows them; None where the
-    register's filters refuse the search (a year it cannot have)."""
+def window_floors(within: list[Searchable]) -> dict:
+    """Each register's key of its `WINDOW`-th newest row, None where it has fewer rows: in one query."""
+    newest_keys = {
+        f"floor_{number}": register.model._default_manager.order_by("-pk").values("pk")[WINDOW - 1 : WINDOW]
+        for number, register in enumerate(within)
+    }
+    found = scalars(**newest_keys)
+    return {register.key: found[f"floor_{number}"] for number, register in enumerate(within)}
+
+
+def newest(request, register: Searchable, words, year, limit: int, floor) -> tuple[list, int]:
+    """The register's newest matches and their count (see `best`). A word in many items would make the search index
+    read every one of them, so a large register's newest `WINDOW` rows are searched first: where they alone hold more
+    matches than are counted, they settle both; otherwise (a rarer word, which the index finds quickly) every row is
+    searched."""
+    if floor is not None:
+        recent = matching(request, register, words, year, above=floor)
+        if recent is None:
+            return [], 0
+        rows, total = best(recent, register, words, limit)
+        if total > COUNTED:
+            return rows, total
+        if len(rows) == limit:  # the newest matches are all among the newest rows: only the count needs them all
+            return rows, matching(request, register, words, year).order_by()[: COUNTED + 1].count()
+    found = matching(request, register, words, year)
+    return best(found, register, words, limit) if found is not None else ([], 0)
+
+
+def matching(request, register: Searchable, words: list[str], year: int | None, above=None):
+    """The register's rows its list would show this user for the search, read as a hit shows them, those from the
+    key `above` up where it is given; None where the register's filters refuse the search (a year it cannot
+    have)."""
     model = register.model
     # read with the item: what its texts are read through (a membership's organisation) and what its name reads
     to_one = {path.rpartition("__")[0] for path in register.text_fields() if "__" in path}
@@ -168,7 +198,7 @@ def matching(request, register: Searchable, words: list[str], year: int | None):
     # the long texts a hit does not show stay in the database, as a list's do
     unread = unread_texts(model, register.text_fields())
     readable = visible(request.user, model._default_manager.select_related(*sorted(to_one)).defer(*unread))
-    found = searched(readable, register.search_fields, " ".join(words), user=request.user)
+    found = searched(readable, register.search_fields, " ".join(words), user=request.user, above=above)
     if year is None:
         return found
     # the register's own year filter, over every row whatever the list shows at first (the inbox: open notices)

@@ -260,3 +260,45 @@ def test_each_dated_register_narrows_by_its_own_year(client, coordinator, org):
         urls = {url for _key, url in found(search(client, q=WORD, year=str(year)))}
         assert {item.get_absolute_url() for item in wanted} <= urls, year
         assert not {item.get_absolute_url() for item in unwanted} & urls, year
+
+
+@pytest.mark.parametrize(("word", "settled"), [("hamn", True), ("zebra", False), ("partnerlab", False)])
+def test_the_newest_rows_first_find_what_every_row_would(client, coordinator, org, monkeypatch, word, settled):
+    """A large register's newest rows are searched first (`WINDOW`); where a word is common they settle the hits
+    and the count, and where it is not, every row is searched: either way the page is the one a search of every
+    row gives. Here with a window of six rows, two hits a register and counts up to three, over a word in most
+    items (also through a partner's name), one in a few old ones, and one in an old item's partner only."""
+    from cooperation.portal import search as header_search
+    from cooperation.projects.models import ProjectPartner
+
+    for number in range(12):
+        title = f"Hamnprojekt {number}" if number % 3 else f"Zebraprojekt {number}"
+        item = project(org, title=title if number > 2 else f"Zebra {number}")
+        if number == 1:
+            ProjectPartner.objects.create(project=item, name="Partnerlab", country="DK")
+        if number == 7:
+            ProjectPartner.objects.create(project=item, name="Hamnverket", country="DK")
+    monkeypatch.setattr(header_search, "COUNTED", 3)
+    monkeypatch.setattr(header_search, "CANDIDATES", 2)
+    client.force_login(coordinator)
+    monkeypatch.setattr(header_search, "WINDOW", 10_000)  # every row at once, as before there was a window
+    everything = search(client, q=word).context["results"]
+    searched_above = []
+    matching = header_search.matching
+
+    def noting(request, register, words, year, above=None):
+        if register.key == "projects.project":
+            searched_above.append(above)
+        return matching(request, register, words, year, above=above)
+
+    monkeypatch.setattr(header_search, "matching", noting)
+    monkeypatch.setattr(header_search, "WINDOW", 6)
+    windowed = search(client, q=word).context["results"]
+    assert [hit.url for hit in windowed.hits] == [hit.url for hit in everything.hits]
+    assert [(facet.found, facet.more) for facet in windowed.facets] == [
+        (facet.found, facet.more) for facet in everything.facets
+    ]
+    assert everything.hits  # the word is found at all
+    # the newest six settle a word in most items; a word in fewer is counted (and, where they do not hold its two
+    # newest, searched) again over every row
+    assert [above is not None for above in searched_above] == ([True] if settled else [True, False])
