@@ -305,6 +305,10 @@ FOLLOW_UP_REMINDER_WORKING_DAYS = envint("FOLLOW_UP_REMINDER_WORKING_DAYS", "5")
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 # The largest file an import accepts, in bytes (a spreadsheet of a few thousand rows is well below it).
 IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", str(5 * 1024 * 1024))
+# The most rows one import reads (below its header row); a larger file is imported in parts.
+IMPORT_MAX_ROWS = envint("IMPORT_MAX_ROWS", "5000")
+# An import still being checked or imported this many minutes after it was queued is given up (the worker died).
+IMPORT_TIMEOUT_MINUTES = envint("IMPORT_TIMEOUT_MINUTES", "60")
 # A build still queued or running this many minutes after it was requested is given up as failed (the worker died).
 REPORT_BUILD_TIMEOUT_MINUTES = envint("REPORT_BUILD_TIMEOUT_MINUTES", "30")
 

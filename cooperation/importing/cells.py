@@ -94,8 +94,10 @@ def date(raw) -> str:
 def amount(raw) -> str:
     """An amount as the register's pages read one (`core.forms.parse_money`): 12500, 12 500 or 12 500,50, and a
     currency after it (12 500 kr) left out; a number cell as it is."""
-    if isinstance(raw, int | float | Decimal) and not isinstance(raw, bool):
-        return str(Decimal(str(raw)))
+    if isinstance(raw, float):
+        return str(Decimal(f"{raw:.15g}"))  # as Excel shows a calculated amount: 3,3, not 3.3000000000000003
+    if isinstance(raw, int | Decimal) and not isinstance(raw, bool):
+        return str(Decimal(raw))
     value = shown(raw)
     if not value:
         return ""
@@ -188,11 +190,12 @@ class Named:
 
     def index(self) -> dict[str, set]:
         if self._index is None:
-            self._index = {}
+            index = {}  # built whole before it is shared: another thread never sees half of it
             for row in self.queryset.values("pk", *self.fields):
                 for field in self.fields:
                     if row[field]:
-                        self._index.setdefault(normalised(row[field]), set()).add(row["pk"])
+                        index.setdefault(normalised(row[field]), set()).add(row["pk"])
+            self._index = index
         return self._index
 
     def __call__(self, raw) -> str:

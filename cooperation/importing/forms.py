@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cooperation.core.forms import FkuiFormMixin
 
-from .spec import NOT_IMPORTED
+from .spec import NOT_IMPORTED, year_in
 
 
 class UploadForm(FkuiFormMixin, forms.Form):
@@ -48,7 +48,7 @@ class ColumnsForm(FkuiFormMixin, forms.Form):
             if spec is None:
                 continue
             if spec.yearly:
-                year = self.importer.match(column["header"])[1]
+                year = year_in(column["header"])
                 if year is None:
                     self.add_error(
                         name,

@@ -38,6 +38,7 @@ class ImportBatch(models.Model):
     created_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
     language = models.CharField(_("language"), max_length=5, default="sv")
     state = models.CharField(_("state"), max_length=10, choices=ImportState.choices, default=ImportState.MAPPING)
+    sheet = models.CharField(_("sheet"), max_length=100, blank=True)  # a workbook's sheet read; "" for a CSV
     header_row = models.PositiveIntegerField(_("header row"), default=1)
     # [{"index": 0, "header": "Titel", "key": "title", "year": null}, …] for every column of the file
     mapping = models.JSONField(_("columns"), default=list, blank=True)
@@ -45,6 +46,7 @@ class ImportBatch(models.Model):
     report = models.JSONField(_("findings"), default=dict, blank=True)
     rows = models.PositiveIntegerField(_("rows"), default=0)
     error_count = models.PositiveIntegerField(_("rows with errors"), default=0)
+    started_at = models.DateTimeField(_("queued at"), null=True, blank=True)  # for giving up on a dead worker
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0, validators=[MaxValueValidator(100)])
     step = models.CharField(_("step"), max_length=200, blank=True)
     failure = models.TextField(_("why it failed"), blank=True)

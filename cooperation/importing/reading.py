@@ -1,21 +1,25 @@
-"""Reading an uploaded file into rows of cells (an Excel workbook through tablib, CSV in any of the usual separators
-and encodings through the csv module), and finding the row that holds its headers below any title rows a
-municipality's sheet starts with."""
+"""Reading an uploaded file into rows of cells (an Excel workbook through openpyxl, row by row; CSV in any of the
+usual separators and encodings through the csv module), and finding the sheet and the row that hold its headers,
+below any title rows a municipality's sheet starts with."""
 
 import csv
 import io
+import logging
 import zipfile
 
-import tablib
+import openpyxl
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from .cells import shown
 
+logger = logging.getLogger(__name__)
+
 EXCEL = "xlsx"
 CSV = "csv"
 HEADER_SEARCH_ROWS = 15  # how far down a sheet its header row may be
+MAX_COLUMNS = 200  # a register has a few dozen; more is not a register's sheet
 UNPACKED_TIMES = 20  # a workbook is a zip archive: what it unpacks to may be this many times the largest file
 
 
@@ -67,29 +71,68 @@ def decoded(content: bytes) -> str:
     raise Refused(_("The CSV file's characters cannot be read: save it as “CSV UTF-8”."))
 
 
-def rows_of(name: str, content: bytes) -> list[list]:
-    """The file's rows, every row as long as the longest; empty rows kept, so that an index is the sheet's row."""
+def sheets_of(name: str, content: bytes) -> list[tuple[str, list[list]]]:
+    """The file's sheets (a CSV is one, named ""), each as its rows: every row as long as the longest, empty rows
+    kept so that an index is the sheet's row. A sheet of more than `MAX_COLUMNS` columns or the settings' rows is
+    refused, before more of it is read."""
     check_size(len(content))
-    kind = kind_of(name, content)
     try:
+        kind = kind_of(name, content)
         if kind == EXCEL:
-            book = tablib.Dataset().load(io.BytesIO(content), format="xlsx", headers=False, read_only=False)
-            rows = [list(row) for row in book]  # merged cells: the value in the first, None in the others
+            # read-only: row by row, never the whole sheet's grid; merged cells give their value in the first
+            book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+            try:
+                most = settings.IMPORT_MAX_ROWS + HEADER_SEARCH_ROWS + 1  # one more than is read: is there more?
+                sheets = [
+                    (sheet.title, capped(sheet.iter_rows(max_row=most, max_col=MAX_COLUMNS + 1, values_only=True)))
+                    for sheet in book.worksheets
+                ]
+            finally:
+                book.close()
         else:
             text = decoded(content)
             try:
                 delimiter = csv.Sniffer().sniff(text[:8192], delimiters=";,\t").delimiter
             except csv.Error:
                 delimiter = ";"  # what Swedish Excel writes
-            # the csv module itself: a row may be shorter or longer than the others, as spreadsheets write them
-            rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+            # the csv module: a row may be shorter or longer than the others, as spreadsheets write them
+            sheets = [("", capped(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)))]
     except Refused:
         raise
-    except Exception as error:  # a damaged workbook or CSV: openpyxl and csv raise many kinds
-        error = str(error) or type(error).__name__
-        raise Refused(
-            _("The file could not be read as {kind}: {error}").format(kind=kind.upper(), error=error)
-        ) from None
+    except Exception as error:  # a damaged workbook or CSV: zipfile, openpyxl and csv raise many kinds
+        logger.info("An uploaded file could not be read: %r", error)
+        raise Refused(_("The file could not be read as CSV or as an Excel workbook (.xlsx).")) from None
+    return [(title, padded(rows)) for title, rows in sheets]
+
+
+def rows_of(name: str, content: bytes, sheet: str = "") -> list[list]:
+    """The rows of the file's sheet named `sheet` (its first where there is no such sheet)."""
+    sheets = sheets_of(name, content)
+    return next((rows for title, rows in sheets if title == sheet), sheets[0][1] if sheets else [])
+
+
+def capped(rows) -> list[list]:
+    """The rows, each without its trailing empty cells, refused past the limits."""
+    kept = []
+    for row in rows:
+        cells = list(row[: MAX_COLUMNS + 1])
+        while cells and not shown(cells[-1]):
+            cells.pop()
+        if len(cells) > MAX_COLUMNS:
+            raise Refused(_("The file has more than {count} columns.").format(count=MAX_COLUMNS))
+        if len(kept) >= settings.IMPORT_MAX_ROWS + HEADER_SEARCH_ROWS:
+            if cells:
+                raise Refused(
+                    _("The file has more than {count} rows: import it in parts.").format(count=settings.IMPORT_MAX_ROWS)
+                )
+            continue  # empty rows a sheet's formatting reaches down to
+        kept.append(cells)
+    return kept
+
+
+def padded(rows: list[list]) -> list[list]:
+    while rows and not rows[-1]:
+        rows.pop()
     width = max((len(row) for row in rows), default=0)
     return [row + [None] * (width - len(row)) for row in rows]
 
@@ -98,19 +141,31 @@ def is_empty(row) -> bool:
     return not any(shown(cell) for cell in row)
 
 
-def header_index(rows: list[list], importer, remembered: dict) -> int:
-    """Which of the first rows holds the headers: the one naming the most of the register's columns. A sheet's
-    merged title rows above it name none."""
+def header_row(rows: list[list], importer, remembered: dict) -> tuple[int | None, int]:
+    """Which of the first rows holds the headers, and how many columns it names: the row naming the most of the
+    register's columns. A sheet's merged title rows above it name none."""
     best, best_count = None, 0
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         count = sum(1 for cell in row if importer.match(cell, remembered)[0])
         if count > best_count:
             best, best_count = index, count
-    if best is None:
+    return best, best_count
+
+
+def best_sheet(sheets, importer, remembered: dict) -> tuple[str, list[list], int]:
+    """The sheet whose header row names the most of the register's columns (a workbook saved while its
+    instructions were open is still read from its data), its rows and that header row's index."""
+    found = []
+    for title, rows in sheets:
+        index, count = header_row(rows, importer, remembered)
+        if index is not None:
+            found.append((count, -len(found), title, rows, index))
+    if not found:
         raise Refused(
             _(
                 "No header in the file names a column of {register}: download the template to see the headers, "
                 "or check that the file is for this register."
             ).format(register=importer.label.lower())
         )
-    return best
+    _count, _order, title, rows, index = max(found, key=lambda each: each[:2])
+    return title, rows, index

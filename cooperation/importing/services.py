@@ -7,15 +7,18 @@ import saves with that person as the history's user, through the same forms, so 
 every other watcher of a save react as they do to the page."""
 
 import contextlib
+import datetime
 import logging
 import uuid
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.files.base import ContentFile
-from django.db import transaction
-from django.db.models import ProtectedError
+from django.db import OperationalError, transaction
+from django.db.models import ProtectedError, RestrictedError
+from django.db.models.deletion import Collector
 from django.http import HttpRequest, QueryDict
 from django.utils import timezone, translation
 from django.utils.datastructures import MultiValueDict
@@ -27,9 +30,9 @@ from cooperation.core.permissions import Action
 from cooperation.organisation.models import Unit
 
 from .cells import CellError, forget, normalised, shown
-from .models import ImportBatch, ImportedItem, ImportState, RememberedColumn
-from .reading import Refused, header_index, is_empty, rows_of
-from .spec import Importer, importer_for
+from .models import BUSY_STATES, ImportBatch, ImportedItem, ImportState, RememberedColumn
+from .reading import Refused, best_sheet, is_empty, rows_of, sheets_of
+from .spec import Importer, importer_for, year_in
 
 logger = logging.getLogger(__name__)
 ROW = "row"  # an error about the row as a whole, not one column
@@ -52,9 +55,8 @@ def remembered(importer: Importer) -> dict[str, str]:
 def upload(user, importer: Importer, name: str, content: bytes) -> ImportBatch:
     """A new import of the file, its columns matched where the headers say (or were matched before). A file that
     cannot be read, or names none of the register's columns, is refused and nothing is stored."""
-    rows = rows_of(name, content)
     known = remembered(importer)
-    header = header_index(rows, importer, known)
+    sheet, rows, header = best_sheet(sheets_of(name, content), importer, known)
     count = sum(1 for row in rows[header + 1 :] if not is_empty(row))
     if not count:
         raise Refused(_("The file has headers but no rows below them."))
@@ -69,6 +71,7 @@ def upload(user, importer: Importer, name: str, content: bytes) -> ImportBatch:
         filename=name[:255],
         created_by=user,
         language=translation.get_language() or "sv",
+        sheet=sheet[:100],
         header_row=header + 1,
         mapping=mapping,
         rows=count,
@@ -81,8 +84,9 @@ def upload(user, importer: Importer, name: str, content: bytes) -> ImportBatch:
 
 
 def set_columns(batch: ImportBatch, chosen: dict[int, str]) -> bool:
-    """The columns as the person matched them, remembered for the next file with the same headers; then the dry
-    run is queued. False where the columns were matched meanwhile (by the same person in another tab)."""
+    """The columns as the person matched them, remembered for the next file with the same headers where they differ
+    from what the headers say by themselves; then the dry run is queued. False where the columns were matched
+    meanwhile (by the same person in another tab)."""
     importer = importer_for(batch.register)
     with transaction.atomic():
         batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
@@ -91,13 +95,51 @@ def set_columns(batch: ImportBatch, chosen: dict[int, str]) -> bool:
         for column in batch.mapping:
             key = chosen.get(column["index"], "")
             column["key"] = key
-            column["year"] = importer.match(column["header"])[1] if key and importer.column(key).yearly else None
+            column["year"] = year_in(column["header"]) if key and importer.column(key).yearly else None
             header = normalised(column["header"])[:200]
-            if header:
+            if not header:
+                continue
+            if key == importer.match(column["header"])[0]:
+                RememberedColumn.objects.filter(register=importer.key, header=header).delete()
+            else:
                 RememberedColumn.objects.update_or_create(register=importer.key, header=header, defaults={"key": key})
-        batch.state, batch.progress, batch.step, batch.report = ImportState.CHECKING, 0, "", {}
-        batch.save()
-        enqueue(batch, "check")
+        queue(batch, ImportState.CHECKING, "check")
+    return True
+
+
+def queue(batch: ImportBatch, state: str, what: str) -> None:
+    batch.state, batch.progress, batch.step, batch.started_at = state, 0, "", timezone.now()
+    if state == ImportState.CHECKING:
+        batch.report = {}
+    batch.save()
+    enqueue(batch, what)
+
+
+def match_again(batch: ImportBatch) -> bool:
+    """Back to matching the columns, from a dry run's findings or a failure; False where it has moved on."""
+    with transaction.atomic():
+        locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+        if locked.state not in (ImportState.CHECKED, ImportState.FAILED):
+            return False
+        locked.state = ImportState.MAPPING
+        locked.save()
+    return True
+
+
+def give_up_stuck(batch: ImportBatch) -> bool:
+    """An import still queued or running past the timeout is marked failed: its worker died. True where it was."""
+    limit = timezone.now() - datetime.timedelta(minutes=settings.IMPORT_TIMEOUT_MINUTES)
+    with transaction.atomic():
+        stuck = (
+            ImportBatch.objects.select_for_update()
+            .filter(pk=batch.pk, state__in=BUSY_STATES, started_at__lt=limit)
+            .first()
+        )
+        if stuck is None:
+            return False
+        stuck.state, stuck.failure = ImportState.FAILED, "timed out"
+        stuck.save()
+    logger.warning("Gave up import %s, unfinished after the timeout", batch.pk)
     return True
 
 
@@ -111,7 +153,10 @@ def enqueue(batch: ImportBatch, what: str) -> None:
 def set_progress(batch_id: int, done: int, total: int, step: str) -> None:
     # progress and step are left out of the batch's history, so a plain update misses nothing
     percent = 100 * done // total if total else 100
-    ImportBatch.objects.filter(pk=batch_id).update(progress=percent, step=step[:200])
+    try:
+        ImportBatch.objects.filter(pk=batch_id).update(progress=percent, step=step[:200])
+    except OperationalError:  # SQLite busy with another import's transaction: the next tick tries again
+        logger.info("Import %s: progress not written, the database is busy", batch_id)
 
 
 @contextlib.contextmanager
@@ -134,7 +179,7 @@ class Rows:
         self.batch = batch
         self.importer = importer_for(batch.register)
         with batch.file.open("rb") as file:
-            rows = rows_of(batch.filename, file.read())
+            rows = rows_of(batch.filename, file.read(), batch.sheet)
         # (the row's number in the sheet, its cells) below the headers
         self.rows = [
             (line, row) for line, row in enumerate(rows, start=1) if line > batch.header_row and not is_empty(row)
@@ -313,13 +358,29 @@ def run_check(batch_id: int) -> None:
     batch = ImportBatch.objects.select_related("created_by").get(pk=batch_id)
     if batch.state != ImportState.CHECKING:
         return  # a task delivered twice
+    if not may_still_import(batch):
+        return
     try:
         with translation.override(batch.language):
             findings, _made = check_all(batch, save=False)
     except Exception as error:
-        fail(batch, error)
+        fail(batch_id, error)
         return
     finish(batch, findings, ImportState.CHECKED)
+
+
+def batch_language(batch_id: int) -> str:
+    return ImportBatch.objects.filter(pk=batch_id).values_list("language", flat=True).first() or "sv"
+
+
+def may_still_import(batch: ImportBatch) -> bool:
+    """Whether the uploader may still add items to the register (their roles may have changed since the upload)."""
+    importer = importer_for(batch.register)
+    if importer is not None and batch.created_by.is_active and importer.may_import(batch.created_by):
+        return True
+    batch.state, batch.failure = ImportState.FAILED, "the uploader may no longer add items to the register"
+    batch.save()
+    return False
 
 
 class RowsFailed(Exception):
@@ -333,20 +394,24 @@ def start_import(batch: ImportBatch) -> bool:
         locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
         if not locked.may_commit:
             return False
-        locked.state, locked.progress, locked.step = ImportState.IMPORTING, 0, ""
-        locked.save()
-        enqueue(locked, "commit")
+        queue(locked, ImportState.IMPORTING, "commit")
     return True
 
 
 def run_import(batch_id: int) -> None:
     """Every row checked again and saved, in one transaction: a row that fails now (the register changed since the
     dry run) undoes all of them, and the batch shows what failed."""
-    batch = ImportBatch.objects.select_related("created_by").get(pk=batch_id)
-    if batch.state != ImportState.IMPORTING:
-        return
     try:
-        with translation.override(batch.language), transaction.atomic():
+        with translation.override(batch_language(batch_id)), transaction.atomic():
+            # One import into a register at a time, each claimed under a lock: a task delivered twice waits, then
+            # finds its batch imported; a second file waits, then sees the first's items as already there. Every
+            # batch being imported into the register is locked at once, in one order, so two never deadlock.
+            register = ImportBatch.objects.filter(pk=batch_id).values_list("register", flat=True).first()
+            importing = ImportBatch.objects.filter(register=register, state=ImportState.IMPORTING).order_by("pk")
+            list(importing.select_for_update())
+            batch = ImportBatch.objects.select_related("created_by").get(pk=batch_id)
+            if batch.state != ImportState.IMPORTING or not may_still_import(batch):
+                return
             findings, made = check_all(batch, save=True)
             if any(finding.errors for finding in findings):
                 raise RowsFailed(findings)
@@ -361,9 +426,10 @@ def run_import(batch_id: int) -> None:
             batch.imported_at = timezone.now()
             finish(batch, findings, ImportState.IMPORTED)
     except RowsFailed as failed:
+        batch = ImportBatch.objects.get(pk=batch_id)
         finish(batch, failed.findings, ImportState.CHECKED)
     except Exception as error:
-        fail(batch, error)
+        fail(batch_id, error)
 
 
 def latest_history_id(obj) -> int | None:
@@ -379,24 +445,61 @@ def finish(batch: ImportBatch, findings: list[Finding], state: str) -> None:
     batch.save()
 
 
-def fail(batch: ImportBatch, error: Exception) -> None:
-    logger.exception("Import %s failed", batch.pk)
-    batch.refresh_from_db()
+def fail(batch_id: int, error: Exception) -> None:
+    logger.exception("Import %s failed", batch_id)
+    batch = ImportBatch.objects.get(pk=batch_id)
     batch.state, batch.failure = ImportState.FAILED, f"{type(error).__name__}: {error}"[:1000]
     batch.save()
 
 
-def changed_since(batch: ImportBatch) -> list[str]:
-    """The items of the import someone has changed or deleted since: while there are any, it cannot be undone."""
+def locked_items(batch: ImportBatch) -> list[tuple[int, object | None]]:
+    """The import's items, each locked for the rest of the transaction (None where it has been deleted)."""
+    found = []
+    for imported in batch.items.select_related("content_type").order_by("-line"):
+        model = imported.content_type.model_class()
+        obj = model._default_manager.select_for_update().filter(pk=imported.object_id).first()
+        found.append((imported, obj))
+    return found
+
+
+def changed_since(batch: ImportBatch, items) -> list[str]:
+    """What has happened to the import's items since: an item changed or deleted, or anything that a deletion of
+    them would delete or change besides the rows the import itself wrote (a visit linked to an imported project, a
+    notice the office has answered, an agreement added to an imported relation). While there is any, the import
+    cannot be undone."""
     changed = []
-    for imported in batch.items.select_related("content_type"):
-        try:
-            obj = imported.content_type.get_object_for_this_type(pk=imported.object_id)
-        except ObjectDoesNotExist:
+    for imported, obj in items:
+        if obj is None:
             changed.append(_("row {line}: deleted").format(line=imported.line))
-            continue
-        if latest_history_id(obj) != imported.history_id:
+        elif latest_history_id(obj) != imported.history_id:
             changed.append(_("row {line}: “{item}” changed").format(line=imported.line, item=obj))
+    if changed:
+        return changed
+    collector = Collector(using=ImportBatch.objects.db)
+    try:
+        collector.collect([obj for _imported, obj in items])
+    except ProtectedError as error:
+        return [str(each) for each in error.protected_objects]
+    except RestrictedError as error:
+        return [str(each) for each in error.restricted_objects]
+    for model, instances in collector.data.items():
+        history = getattr(model, "history", None)
+        if history is None:
+            continue  # derived rows without history (the synergy finder's keys)
+        for instance in instances:
+            latest = history.filter(**{model._meta.pk.attname: instance.pk}).order_by("-history_date").first()
+            if latest is not None and latest.history_date > batch.imported_at:
+                changed.append(
+                    _("“{item}” ({kind}), added or changed since").format(item=instance, kind=model._meta.verbose_name)
+                )
+    for (pointer, _value), querysets in collector.field_updates.items():
+        for instances in querysets:
+            for instance in instances:
+                changed.append(
+                    _("“{item}” ({kind}) refers to an imported item").format(
+                        item=instance, kind=pointer.model._meta.verbose_name
+                    )
+                )
     return changed
 
 
@@ -405,7 +508,8 @@ class CannotUndo(Exception):
 
 
 def undo(batch: ImportBatch, user) -> int:
-    """Delete every item the import made, as one change; refused once any of them has changed."""
+    """Delete every item the import made, as one change; refused once any of them, or anything that refers to them,
+    has changed since."""
     with transaction.atomic():
         locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
         if locked.state != ImportState.IMPORTED:
@@ -414,25 +518,18 @@ def undo(batch: ImportBatch, user) -> int:
                     state=locked.get_state_display().lower()
                 )
             )
-        changed = changed_since(locked)
+        items = locked_items(locked)
+        changed = changed_since(locked, items)
         if changed:
             raise CannotUndo(
                 _("The import can no longer be undone: its items have changed since ({items}).").format(
                     items="; ".join(changed[:10]) + (" …" if len(changed) > 10 else "")
                 )
             )
-        count = 0
         with acting_as(user):
-            for imported in locked.items.select_related("content_type").order_by("-line"):
-                obj = imported.content_type.get_object_for_this_type(pk=imported.object_id)
+            for _imported, obj in items:
                 obj._change_reason = _("Import of {file} undone").format(file=locked.filename)[:100]
-                try:
-                    obj.delete()
-                except ProtectedError:
-                    raise CannotUndo(
-                        _("“{item}” cannot be deleted: other items refer to it.").format(item=obj)
-                    ) from None
-                count += 1
+                obj.delete()
         locked.state, locked.undone_at, locked.undone_by = ImportState.UNDONE, timezone.now(), user
         locked.save()
-    return count
+    return len(items)

@@ -18,6 +18,12 @@ from .cells import in_both_languages, normalised
 YEAR_IN_HEADER = re.compile(r"^(.*?)[\s:_-]*((?:19|20|21)\d\d)$")
 
 
+def year_in(header) -> int | None:
+    """The year a header ends with ("Beviljat 2025"), None where it ends with none."""
+    found = YEAR_IN_HEADER.match(normalised(header))
+    return int(found[2]) if found else None
+
+
 @dataclass(frozen=True)
 class Column:
     key: str  # the name the importer's `data` reads the value by

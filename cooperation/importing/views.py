@@ -96,6 +96,14 @@ class BatchView(ImportAccessMixin, DetailView):
     def get_queryset(self):
         return visible(self.request.user, ImportBatch.objects.select_related("created_by", "undone_by"))
 
+    def get_object(self, queryset=None):
+        batch = super().get_object(queryset)
+        if importer_for(batch.register) is None:
+            raise Http404  # a register no longer declared
+        if batch.is_busy and services.give_up_stuck(batch):
+            batch.refresh_from_db()
+        return batch
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         batch = self.object
@@ -130,6 +138,10 @@ class BatchView(ImportAccessMixin, DetailView):
             if batch.created_by_id != request.user.pk:
                 # the rows were checked with the uploader's rights: they import them, as themselves
                 return self.refuse(batch, _("Only the person who uploaded the file imports it."), status=403)
+            if not importer.may_import(request.user):
+                return self.refuse(
+                    batch, _("You may not add items to {register}.").format(register=importer.label.lower()), status=403
+                )
             if not services.start_import(batch):
                 return self.refuse(
                     batch, _("The file cannot be imported now: it is being imported, has been, or has errors.")
@@ -145,10 +157,8 @@ class BatchView(ImportAccessMixin, DetailView):
                 request, _("The import was undone: {count} items deleted. Their history is kept.").format(count=count)
             )
         elif action == "recheck":
-            if batch.state not in (ImportState.CHECKED, ImportState.FAILED):
+            if not services.match_again(batch):
                 return self.refuse(batch, _("The file cannot be checked again now."))
-            batch.state = ImportState.MAPPING
-            batch.save()
         else:
             return self.refuse(batch, _("Choose what to do with the import."), status=400)
         return HttpResponseRedirect(batch.get_absolute_url())

@@ -2,6 +2,7 @@
 row, an official's units, a register that changes between the dry run and the import, the templates."""
 
 import io
+import zipfile
 
 import openpyxl
 import pytest
@@ -310,3 +311,73 @@ def test_a_workbook_that_unpacks_to_too_much_is_refused(client, official_a, sett
     assert response.status_code == 400
     assert "packas upp till" in response.content.decode()
     assert not ImportBatch.objects.exists()
+
+
+def test_a_sheet_too_wide_or_too_long_is_refused_without_reading_all_of_it(client, official_a, settings):
+    settings.IMPORT_MAX_ROWS = 50
+    client.force_login(official_a)
+    wide = ";".join(["Titel", "Ägande enhet", *[f"Kolumn {n}" for n in range(300)]])
+    response = upload(client, csv(wide, "Gröna hamnar;Miljöförvaltningen"), "p.csv", "projekt")
+    assert "mer än 200 kolumner" in response.content.decode()
+    long = csv("Titel;Ägande enhet;Finansiär", *[f"Projekt {n};Miljöförvaltningen;EU" for n in range(80)])
+    response = upload(client, long, "p.csv", "projekt")
+    assert "mer än 50 rader" in response.content.decode()
+    # a workbook whose one value lies far out: its empty grid is never built
+    book = openpyxl.Workbook()
+    book.active.append(["Titel", "Ägande enhet"])
+    book.active.cell(row=200_000, column=1_000, value="x")
+    out = io.BytesIO()
+    book.save(out)
+    response = upload(client, out.getvalue(), "p.xlsx", "projekt")
+    assert response.status_code == 400
+    assert not ImportBatch.objects.exists()
+
+
+def test_a_damaged_workbook_is_refused_not_an_error(client, official_a):
+    client.force_login(official_a)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook>")  # a workbook in name only
+    response = upload(client, out.getvalue(), "p.xlsx", "projekt")
+    assert response.status_code == 400
+    assert "kunde inte läsas" in response.content.decode()
+
+
+def test_the_template_read_from_its_data_sheet_whichever_was_open(client, coordinator):
+    client.force_login(coordinator)
+    content = client.get(reverse("importing:template"), {"register": "besok", "format": "xlsx"}).content
+    book = openpyxl.load_workbook(io.BytesIO(content))
+    book.active = 1  # saved while the instructions were open
+    out = io.BytesIO()
+    book.save(out)
+    upload(client, out.getvalue(), "besok.xlsx", "besok")
+    batch = ImportBatch.objects.get()
+    assert batch.sheet == book.worksheets[0].title
+    assert batch.mapping[0]["header"] == "Rubrik"
+
+
+def test_undo_is_refused_once_other_work_refers_to_the_items(client, coordinator, org):
+    client.force_login(coordinator)
+    upload(client, csv("Titel;Ägande enhet;Finansiär", "Gröna hamnar;Miljöförvaltningen;EU"), "p.csv", "projekt")
+    _response, batch = check(client, ImportBatch.objects.get())
+    client.post(batch.get_absolute_url(), {"action": "import"})
+    harbours = Project.objects.get()
+    Visit.objects.create(kind="study", title="Besök om hamnar", start_date="2025-05-01", country="DK", project=harbours)
+    response = client.post(batch.get_absolute_url(), {"action": "undo"})
+    assert response.status_code == 409
+    assert "Besök om hamnar" in response.content.decode()
+    assert Project.objects.filter(pk=harbours.pk).exists() and Visit.objects.get().project == harbours
+
+
+def test_a_column_mapped_by_hand_takes_the_year_its_header_ends_with(client, coordinator):
+    client.force_login(coordinator)
+    content = csv(
+        "Titel;Ägande enhet;Finansiär;Total budget;Beviljat externt stöd;Bidrag 2025",
+        "Gröna hamnar;Miljöförvaltningen;EU;100 000;50 000;50 000",
+    )
+    upload(client, content, "p.csv", "projekt")
+    _response, batch = check(client, ImportBatch.objects.get(), **{"Bidrag 2025": "granted"})
+    assert batch.error_count == 0, batch.report
+    assert batch.mapping[-1]["year"] == 2025
+    # what the headers said by themselves is not remembered: only the choice that differs
+    assert list(RememberedColumn.objects.values_list("header", "key")) == [("bidrag 2025", "granted")]
