@@ -43,7 +43,8 @@ demo: migrate
 
 setup: demo
 
-# The report worker runs beside the web server and stops with it (Ctrl-C or any exit of runserver).
+# The background worker (report builds, imports) runs beside the web server and stops with it (Ctrl-C or any exit
+# of runserver).
 run: setup
 	$(RUN_ENV) $(BIN)/python manage.py db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
