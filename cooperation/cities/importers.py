@@ -24,7 +24,7 @@ register(
                 cells.choice(RelationKind),
                 required=True,
                 example="Partnerstad",
-                help=", ".join(str(label) for _code, label in RelationKind.choices),
+                help=cells.listed(RelationKind),
             ),
             Column("status", "Status", cells.choice(RelationStatus), example="Aktiv"),
             Column("since_year", "Sedan år", cells.whole_number, example="2012"),

@@ -4,10 +4,12 @@ country or a related item by its name. A cell that cannot be read raises `CellEr
 language of the import, naming what was found and what is expected."""
 
 import datetime
+import functools
 import re
 from decimal import Decimal
 
 from django.utils import translation
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django_countries import countries
 
@@ -125,24 +127,29 @@ def boolean(raw) -> str:
     raise CellError(_("“{value}” is neither yes nor no: write ja or nej.").format(value=shown(raw)))
 
 
-def in_both_languages(label) -> set[str]:
-    names = set()
-    for language in ("sv", "en"):
-        with translation.override(language):
-            names.add(normalised(str(label)))
-    return names
+def listed(choices):
+    """A choice column's values for the template's instructions, in the language of the request that reads them."""
+    return lazy(lambda: ", ".join(str(label) for _code, label in choices.choices), str)()
 
 
 def choice(choices):
     """A reader for one of a TextChoices' values, by its label in Swedish or English or by its code."""
 
+    @functools.cache
+    def codes() -> dict[str, str]:
+        """Each code and label, normalised, in both languages: worked out at the first cell, not at every one."""
+        found = {}
+        for language in ("sv", "en"):
+            with translation.override(language):
+                found |= {normalised(str(label)): code for code, label in choices.choices}
+        return found | {normalised(code): code for code, _label in choices.choices}
+
     def read(raw) -> str:
         value = normalised(raw)
         if not value:
             return ""
-        for code, label in choices.choices:
-            if value == normalised(code) or value in in_both_languages(label):
-                return code
+        if value in codes():
+            return codes()[value]
         allowed = ", ".join(str(label) for _code, label in choices.choices)
         raise CellError(_("“{value}” is not one of: {allowed}.").format(value=shown(raw), allowed=allowed))
 

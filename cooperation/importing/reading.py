@@ -19,6 +19,7 @@ logger = logging.getLogger(__name__)
 EXCEL = "xlsx"
 CSV = "csv"
 HEADER_SEARCH_ROWS = 15  # how far down a sheet its header row may be
+ZIP_SIGNATURE = b"PK\x03\x04"  # an .xlsx is a zip archive
 MAX_COLUMNS = 200  # a register has a few dozen; more is not a register's sheet
 UNPACKED_TIMES = 20  # a workbook is a zip archive: what it unpacks to may be this many times the largest file
 
@@ -30,7 +31,7 @@ class Refused(ValueError):
 def kind_of(name: str, content: bytes) -> str:
     """ "xlsx" or "csv" by what the file holds, not only its name; anything else is refused."""
     lowered = name.lower()
-    if content[:4] == b"PK\x03\x04":
+    if content.startswith(ZIP_SIGNATURE):
         try:
             with zipfile.ZipFile(io.BytesIO(content)) as archive:
                 if "xl/workbook.xml" in archive.namelist():

@@ -31,7 +31,7 @@ from cooperation.organisation.models import Unit
 
 from .cells import CellError, forget, normalised, shown
 from .models import BUSY_STATES, ImportBatch, ImportedItem, ImportState, RememberedColumn
-from .reading import Refused, best_sheet, is_empty, rows_of, sheets_of
+from .reading import ZIP_SIGNATURE, Refused, best_sheet, is_empty, rows_of, sheets_of
 from .spec import Importer, importer_for, year_in
 
 logger = logging.getLogger(__name__)
@@ -57,10 +57,10 @@ def upload(user, importer: Importer, name: str, content: bytes) -> ImportBatch:
     cannot be read, or names none of the register's columns, is refused and nothing is stored."""
     known = remembered(importer)
     sheet, rows, header = best_sheet(sheets_of(name, content), importer, known)
-    count = sum(1 for row in rows[header + 1 :] if not is_empty(row))
-    if not count:
+    below = [row for row in rows[header + 1 :] if not is_empty(row)]
+    if not below:
         raise Refused(_("The file has headers but no rows below them."))
-    first = next(row for row in rows[header + 1 :] if not is_empty(row))
+    first = below[0]
     mapping = []
     for index, cell in enumerate(rows[header]):
         key, year = importer.match(cell, known)
@@ -74,10 +74,10 @@ def upload(user, importer: Importer, name: str, content: bytes) -> ImportBatch:
         sheet=sheet[:100],
         header_row=header + 1,
         mapping=mapping,
-        rows=count,
+        rows=len(below),
     )
     # stored under a name of its own (the person's may be long or odd); the original is kept in `filename`
-    extension = ".xlsx" if content[:4] == b"PK\x03\x04" else ".csv"
+    extension = ".xlsx" if content.startswith(ZIP_SIGNATURE) else ".csv"
     batch.file.save(f"{uuid.uuid4().hex}{extension}", ContentFile(content), save=False)
     batch.save()
     return batch
@@ -103,16 +103,20 @@ def set_columns(batch: ImportBatch, chosen: dict[int, str]) -> bool:
                 RememberedColumn.objects.filter(register=importer.key, header=header).delete()
             else:
                 RememberedColumn.objects.update_or_create(register=importer.key, header=header, defaults={"key": key})
-        queue(batch, ImportState.CHECKING, "check")
+        queue(batch, ImportState.CHECKING)
     return True
 
 
-def queue(batch: ImportBatch, state: str, what: str) -> None:
+def queue(batch: ImportBatch, state: str) -> None:
+    """The batch moved to CHECKING or IMPORTING, and the worker's task for that queued in the same transaction."""
+    from .tasks import check_import, commit_import  # the tasks module imports this one
+
     batch.state, batch.progress, batch.step, batch.started_at = state, 0, "", timezone.now()
     if state == ImportState.CHECKING:
         batch.report = {}
     batch.save()
-    enqueue(batch, what)
+    task = check_import if state == ImportState.CHECKING else commit_import
+    task.enqueue(batch.pk)  # the database backend's row is written in the caller's transaction: queued with it
 
 
 def match_again(batch: ImportBatch) -> bool:
@@ -141,13 +145,6 @@ def give_up_stuck(batch: ImportBatch) -> bool:
         stuck.save()
     logger.warning("Gave up import %s, unfinished after the timeout", batch.pk)
     return True
-
-
-def enqueue(batch: ImportBatch, what: str) -> None:
-    from .tasks import check_import, commit_import  # the tasks module imports this one
-
-    task = check_import if what == "check" else commit_import
-    task.enqueue(batch.pk)  # the database backend's row is written in the caller's transaction: queued with it
 
 
 def set_progress(batch_id: int, done: int, total: int, step: str) -> None:
@@ -184,7 +181,8 @@ class Rows:
         self.rows = [
             (line, row) for line, row in enumerate(rows, start=1) if line > batch.header_row and not is_empty(row)
         ]
-        self.columns = [column for column in batch.mapping if column["key"]]
+        # each matched column of the file with the importer's column it was matched to
+        self.columns = [(column, self.importer.column(column["key"])) for column in batch.mapping if column["key"]]
         forget()
 
     def __len__(self):
@@ -196,8 +194,7 @@ class Rows:
     def read(self, row, finding: Finding) -> tuple[dict, dict]:
         """The row's values by column key, and its cells as the spreadsheet shows them."""
         values, texts = {}, {}
-        for column in self.columns:
-            spec = self.importer.column(column["key"])
+        for column, spec in self.columns:
             raw = row[column["index"]] if column["index"] < len(row) else None
             texts.setdefault(spec.key, shown(raw))
             try:
@@ -213,8 +210,7 @@ class Rows:
 
     def header_of(self, form_field: str) -> str:
         """The file's header for the column a form field's error concerns; "" where no column feeds it."""
-        for column in self.columns:
-            spec = self.importer.column(column["key"])
+        for column, spec in self.columns:
             if (spec.field or spec.key) == form_field:
                 return column["header"]
         return ""
@@ -394,7 +390,7 @@ def start_import(batch: ImportBatch) -> bool:
         locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
         if not locked.may_commit:
             return False
-        queue(locked, ImportState.IMPORTING, "commit")
+        queue(locked, ImportState.IMPORTING)
     return True
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cooperation.core.permissions import Action, allowed
 
-from .cells import in_both_languages, normalised
+from .cells import normalised
 
 YEAR_IN_HEADER = re.compile(r"^(.*?)[\s:_-]*((?:19|20|21)\d\d)$")
 
@@ -29,23 +29,19 @@ class Column:
     key: str  # the name the importer's `data` reads the value by
     header: str  # the template's header, in Swedish as the municipality's files have it
     read: Callable  # cells.text, cells.date … : the raw cell -> the value
-    label: str = ""  # for the mapping page and the errors, translated; the header where empty
     required: bool = False
     example: str = ""
     help: str = ""  # what the template's instructions say about it
-    aliases: tuple[str, ...] = ()  # other headers that mean the same
     yearly: bool = False  # the header ends with the year it is for: "Beviljat 2025"
     field: str = ""  # the form field or formset its errors are reported on; the key where empty
 
     @property
     def name(self) -> str:
-        return str(self.label or self.header)
+        return self.header
 
-    def names(self) -> set[str]:
-        found = {normalised(self.header), *(normalised(alias) for alias in self.aliases)}
-        if self.label:
-            found |= in_both_languages(self.label)
-        return found
+    def named_by(self, text: str) -> bool:
+        """Whether a file's header (normalised) is this column's."""
+        return text == normalised(self.header)
 
 
 @dataclass
@@ -94,12 +90,12 @@ class Importer:
             if not key:
                 return "", None  # remembered as not imported
         for column in self.columns:
-            if not column.yearly and text in column.names():
+            if not column.yearly and column.named_by(text):
                 return column.key, None
         if year_match:
             base = year_match[1].strip()
             for column in self.columns:
-                if column.yearly and base in column.names():
+                if column.yearly and column.named_by(base):
                     return column.key, year
         return "", None
 

@@ -86,15 +86,20 @@ class TemplateFileView(ImportAccessMixin, View):
         return response
 
 
-class BatchView(ImportAccessMixin, DetailView):
-    """Where the import stands: its columns to match, the dry run's progress and findings, what it imported."""
+class OwnBatchMixin(ImportAccessMixin):
+    """An import as the user may see it: their own, or any for the coordinators; for anyone else it is not there."""
 
     model = ImportBatch
-    context_object_name = "batch"
-    template_name = "importing/batch.html"
 
     def get_queryset(self):
         return visible(self.request.user, ImportBatch.objects.select_related("created_by", "undone_by"))
+
+
+class BatchView(OwnBatchMixin, DetailView):
+    """Where the import stands: its columns to match, the dry run's progress and findings, what it imported."""
+
+    context_object_name = "batch"
+    template_name = "importing/batch.html"
 
     def get_object(self, queryset=None):
         batch = super().get_object(queryset)
@@ -111,9 +116,7 @@ class BatchView(ImportAccessMixin, DetailView):
         context["importer"] = importer
         if batch.state == ImportState.MAPPING:
             context["form"] = kwargs.get("form") or ColumnsForm(batch=batch, importer=importer)
-        rows = batch.report.get("rows", [])
-        context["rows"] = rows
-        context["failed_rows"] = [row for row in rows if row["errors"]]
+        context["rows"] = batch.report.get("rows", [])
         if batch.state == ImportState.IMPORTED:
             context["items"] = [(each.line, each.item) for each in batch.items.prefetch_related("item")]
         context["may_act"] = allowed(self.request.user, Action.CHANGE, batch)
@@ -170,13 +173,8 @@ class BatchView(ImportAccessMixin, DetailView):
         return self.render_to_response(self.get_context_data(), status=status)
 
 
-class BatchFileView(ImportAccessMixin, DetailView):
+class BatchFileView(OwnBatchMixin, DetailView):
     """The file as it was uploaded, kept with the import."""
-
-    model = ImportBatch
-
-    def get_queryset(self):
-        return visible(self.request.user, ImportBatch.objects.all())
 
     def get(self, request, *args, **kwargs):
         batch = self.get_object()

@@ -32,7 +32,7 @@ register(
                 "Typ av medlemskap",
                 cells.choice(MembershipKind),
                 example="Sektorsspecifikt medlemskap",
-                help=", ".join(str(label) for _code, label in MembershipKind.choices),
+                help=cells.listed(MembershipKind),
             ),
             Column("unit", "Medlem (enhet)", common.unit, required=True, example="Miljöförvaltningen"),
             Column("units", "Deltagande enheter", common.unit.many, help=_("Several separated by semicolons.")),

@@ -66,7 +66,7 @@ register(
                 "Status",
                 cells.choice(ProjectStatus),
                 example="Pågående",
-                help=", ".join(str(label) for _code, label in ProjectStatus.choices),
+                help=cells.listed(ProjectStatus),
             ),
             Column("description", "Beskrivning", cells.text, example="Minskade utsläpp från hamnarnas fordon."),
             Column(

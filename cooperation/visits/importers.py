@@ -35,7 +35,7 @@ register(
                 cells.choice(VisitKind),
                 required=True,
                 example="Studiebesök",
-                help=", ".join(str(label) for _code, label in VisitKind.choices),
+                help=cells.listed(VisitKind),
             ),
             Column("direction", "Riktning", cells.choice(Direction), example="Inkommande"),
             Column("start_date", "Startdatum", cells.date, required=True, example="2025-05-12", help="ÅÅÅÅ-MM-DD"),
