@@ -5,6 +5,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import DetailView, TemplateView
 
@@ -156,9 +157,12 @@ class BatchView(OwnBatchMixin, DetailView):
             except services.CannotUndo as refusal:
                 return self.refuse(batch, str(refusal))
             audit.record(audit.AuditEventKind.IMPORT, request, register=batch.register, batch=batch.pk, step="undo")
-            messages.success(
-                request, _("The import was undone: {count} items deleted. Their history is kept.").format(count=count)
+            undone = ngettext(
+                "The import was undone: {count} item deleted. Its history is kept.",
+                "The import was undone: {count} items deleted. Their history is kept.",
+                count,
             )
+            messages.success(request, undone.format(count=count))
         elif action == "recheck":
             if not services.match_again(batch):
                 return self.refuse(batch, _("The file cannot be checked again now."))
